@@ -1,0 +1,17 @@
+package dev.linkgate.core.config;
+
+import java.time.Duration;
+
+/**
+ * server: HTTP limits and timeouts of the client side.
+ *
+ * @param maxRequestLine  longest request line (414 beyond)
+ * @param maxHeaderSize   largest header block (431 beyond)
+ * @param headerTimeout   a request's headers must arrive within this (408 beyond): slow-header defence
+ * @param idleTimeout     an idle keep-alive connection is closed after this
+ * @param drainTimeout    on SIGTERM, in-flight requests get this long to finish
+ * @param maxCoalesceBody the largest response copied to a double click (larger: the interstitial)
+ */
+public record ServerConfig(DataSize maxRequestLine, DataSize maxHeaderSize, Duration headerTimeout,
+                           Duration idleTimeout, Duration drainTimeout, DataSize maxCoalesceBody) {
+}

@@ -1,0 +1,15 @@
+package dev.linkgate.core.detect;
+
+/** How strongly one piece of evidence speaks. The verdict is the strongest weight among the evidence. */
+public enum Weight {
+    BOT, SUSPECT, UNCONFIRMED, CONFIRMS_BROWSER;
+
+    Verdict verdict() {
+        return switch (this) {
+            case BOT -> Verdict.BOT;
+            case SUSPECT -> Verdict.SUSPECT;
+            case UNCONFIRMED -> Verdict.UNCONFIRMED;
+            case CONFIRMS_BROWSER -> Verdict.HUMAN;
+        };
+    }
+}
