@@ -1,0 +1,26 @@
+package dev.linkgate.core.ledger;
+
+import java.time.Instant;
+
+/**
+ * A link as the ledger saw it during one operation.
+ *
+ * @param state          the state after the operation
+ * @param owner          fingerprint of the browser whose click was forwarded (0 when OPEN)
+ * @param claimedAt      when the current owner's click was claimed (null when OPEN)
+ * @param firstOpenedAt  when the link was first forwarded to anybody (null if never): shown on re-clicks
+ * @param recentNetworks distinct client networks (without scanner signals) seen within the fan-out window,
+ *                       this request's included when it counted
+ * @param claimedNow     true when this very operation claimed the link
+ */
+public record LinkView(LinkState state, long owner, Instant claimedAt, Instant firstOpenedAt, int recentNetworks,
+                       boolean claimedNow) {
+
+    public static LinkView open(int recentNetworks) {
+        return new LinkView(LinkState.OPEN, 0, null, null, recentNetworks, false);
+    }
+
+    public boolean ownedBy(long fingerprint) {
+        return state != LinkState.OPEN && owner == fingerprint;
+    }
+}

@@ -1,0 +1,230 @@
+package dev.linkgate.core.policy;
+
+import dev.linkgate.core.config.Mode;
+import dev.linkgate.core.config.PolicyConfig;
+import dev.linkgate.core.config.Reclick;
+import dev.linkgate.core.detect.Classification;
+import dev.linkgate.core.detect.Detector;
+import dev.linkgate.core.detect.Verdict;
+import dev.linkgate.core.ledger.ClickLedger;
+import dev.linkgate.core.ledger.LinkState;
+import dev.linkgate.core.ledger.LinkView;
+import dev.linkgate.core.ledger.SharedResponse;
+import dev.linkgate.core.ledger.Visit;
+import dev.linkgate.core.request.BrowserFingerprint;
+import dev.linkgate.core.request.ClickRequest;
+import dev.linkgate.core.request.ClientNetwork;
+import dev.linkgate.core.request.LinkId;
+import dev.linkgate.core.token.ContinueTokens;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Decides what happens to each request on a link: forward the first genuine click, coalesce the same
+ * browser's double click onto it, and send everything else to the interstitial; checks continues.
+ */
+public final class ClickPolicy {
+    private final PolicyConfig config;
+    private final Detector detector;
+    private final ClickLedger ledger;
+    private final ContinueTokens tokens;
+    private final Clock clock;
+
+    public ClickPolicy(PolicyConfig config, Detector detector, ClickLedger ledger, ContinueTokens tokens, Clock clock) {
+        this.config = config;
+        this.detector = detector;
+        this.ledger = ledger;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    public PolicyConfig config() {
+        return config;
+    }
+
+    public ClickLedger ledger() {
+        return ledger;
+    }
+
+    /** Request-local detection only (no ledger), for {@code explain} and tests. */
+    public Classification classify(ClickRequest request) {
+        return detector.classify(request);
+    }
+
+    /** A request on a link path that is not a continue. */
+    public CompletionStage<Decision> decide(ClickRequest request) {
+        Classification found = detector.classify(request);
+        LinkId link = LinkId.of(request.linkKey());
+        long fingerprint = BrowserFingerprint.of(request);
+        boolean clean = !found.hasScannerSignal();
+        boolean wantClaim = found.verdict() == Verdict.HUMAN && config.mode() != Mode.STRICT;
+        Visit visit = new Visit(link, fingerprint, ClientNetwork.idOf(request.client()), clean, wantClaim);
+        return ledger.visit(visit).thenApply(view -> decideAfterVisit(request, found, link, fingerprint, view));
+    }
+
+    private Decision decideAfterVisit(ClickRequest request, Classification found, LinkId link, long fingerprint,
+                                      LinkView view) {
+        List<String> trace = new ArrayList<>();
+        trace.add("verdict " + found.verdict() + " from " + describe(found));
+        Classification classification = found;
+        if (!found.hasScannerSignal() && view.recentNetworks() >= 2) {
+            classification = found.with(Detector.fanOut(view.recentNetworks()));
+            trace.add("fan-out: " + view.recentNetworks() + " client networks within " + config.fanOutWindow());
+        }
+        trace.add("link " + view.state() + (view.firstOpenedAt() == null ? "" : ", first opened " + view.firstOpenedAt()));
+
+        Action action;
+        String reason;
+        if (view.claimedNow()) {
+            action = Action.FORWARD;
+            reason = "first_click";
+            trace.add("claimed the link for this browser: forward");
+        } else if (view.state() != LinkState.OPEN && view.ownedBy(fingerprint) && withinDoubleClick(view, request)) {
+            action = Action.COALESCE;
+            reason = "double_click";
+            trace.add("same browser within " + config.doubleClickWindow() + ": reuse the first response");
+        } else if (view.state() == LinkState.FORWARDED && view.ownedBy(fingerprint) && config.reclick() == Reclick.FORWARD
+                && classification.verdict() == Verdict.HUMAN) {
+            action = Action.FORWARD;
+            reason = "reclick_owner";
+            trace.add("the browser that opened the link clicks again and reclick is forward");
+        } else {
+            action = Action.INTERSTITIAL;
+            reason = interstitialReason(classification, view);
+            trace.add("interstitial: " + reason);
+        }
+
+        Action taken = action;
+        if (config.mode() == Mode.MONITOR && action != Action.FORWARD) {
+            taken = Action.FORWARD;
+            trace.add("monitor mode: forwarded anyway (would have been " + action + ")");
+        }
+        Interstitial page = null;
+        if (taken == Action.INTERSTITIAL && "GET".equals(request.method())) {
+            page = interstitial(link, fingerprint, view);
+        }
+        return new Decision(taken, reason, action, classification, link, fingerprint, view, view.claimedNow(), page, trace);
+    }
+
+    private String interstitialReason(Classification c, LinkView view) {
+        if (view.state() == LinkState.FORWARDED && view.firstOpenedAt() != null) {
+            return "reclick";
+        }
+        if (view.state() == LinkState.IN_FLIGHT) {
+            return "in_flight_other";
+        }
+        return switch (c.verdict()) {
+            case BOT -> "bot";
+            case SUSPECT -> c.reasons().contains("fan_out") ? "fan_out" : "suspect";
+            case UNCONFIRMED -> "unconfirmed";
+            case HUMAN -> config.mode() == Mode.STRICT ? "strict" : "claimed";
+        };
+    }
+
+    private boolean withinDoubleClick(LinkView view, ClickRequest request) {
+        return view.claimedAt() != null
+                && !request.receivedAt().isAfter(view.claimedAt().plus(config.doubleClickWindow()));
+    }
+
+    private Interstitial interstitial(LinkId link, long fingerprint, LinkView view) {
+        ContinueTokens.Minted minted = tokens.mint(link, fingerprint);
+        return new Interstitial(minted.token(), tokens.proof(minted.token()), config.gestureDwell().toMillis(),
+                view.firstOpenedAt(), minted.expiresAt());
+    }
+
+    /**
+     * A POST of the interstitial's form. Accepted when the token is valid for this link and browser AND either
+     * it carries the gesture proof (given after the dwell) or this request shows no BOT or SUSPECT signal.
+     * Only an accepted continue spends the nonce, so a scanner's rejected submit does not burn the person's page.
+     */
+    public CompletionStage<Decision> decideContinue(ClickRequest request, String token, String proof) {
+        List<String> trace = new ArrayList<>();
+        LinkId link = LinkId.of(request.linkKey());
+        long fingerprint = BrowserFingerprint.of(request);
+        // The continue is a form navigation: judge its headers as the navigation it is.
+        Classification classification = detector.classify(asNavigation(request));
+        trace.add("continue: verdict " + classification.verdict() + " from " + describe(classification));
+        ContinueTokens.Check check = tokens.verify(token, link, fingerprint);
+        if (check.status() == ContinueTokens.Check.Status.INVALID) {
+            trace.add("token invalid for this link and browser");
+            return done(reject("token_invalid", classification, link, fingerprint, trace));
+        }
+        if (check.status() == ContinueTokens.Check.Status.EXPIRED) {
+            trace.add("token expired at " + check.expiresAt());
+            return done(reject("token_expired", classification, link, fingerprint, trace));
+        }
+        Instant dwellDone = check.issuedAt().plus(config.gestureDwell());
+        boolean gesture = tokens.proofMatches(token, proof) && !clock.instant().isBefore(dwellDone);
+        trace.add(gesture ? "gesture proof present after the dwell" : "no valid gesture proof");
+        if (!gesture && classification.hasScannerSignal()) {
+            trace.add("scanner signals without a gesture: not accepted, nonce kept");
+            return done(reject("gesture_required", classification, link, fingerprint, trace));
+        }
+        return ledger.spendNonce(check.nonce(), check.expiresAt()).thenCompose(first -> {
+            if (!first) {
+                trace.add("nonce already spent");
+                return done(reject("token_replayed", classification, link, fingerprint, trace));
+            }
+            return ledger.takeOver(link, fingerprint).thenApply(view -> {
+                trace.add("accepted: link claimed for this browser, forwarding once as GET");
+                return new Decision(Action.FORWARD, "continue", Action.FORWARD, classification, link, fingerprint,
+                        view, true, null, trace);
+            });
+        });
+    }
+
+    /** The forward got its response: the link is used; the copy serves the owner's double clicks. */
+    public CompletionStage<Boolean> forwarded(Decision decision, SharedResponse copy) {
+        if (!decision.claimed()) {
+            return done(false);
+        }
+        return ledger.complete(decision.link(), decision.fingerprint(), copy);
+    }
+
+    /** The forward failed before any response: release the link so the next click forwards. */
+    public CompletionStage<Boolean> forwardFailed(Decision decision) {
+        if (!decision.claimed()) {
+            return done(false);
+        }
+        return ledger.release(decision.link(), decision.fingerprint());
+    }
+
+    /** For COALESCE: the first click's response copy, if it is ready and belongs to this browser. */
+    public CompletionStage<Optional<SharedResponse>> sharedResponse(Decision decision) {
+        return ledger.sharedResponse(decision.link(), decision.fingerprint());
+    }
+
+    /** A fresh interstitial for a request whose coalesce could not be served (too large, timed out). */
+    public Interstitial interstitialFor(Decision decision) {
+        LinkView view = decision.view() == null ? LinkView.open(0) : decision.view();
+        return interstitial(decision.link(), decision.fingerprint(), view);
+    }
+
+    public Duration doubleClickWindow() {
+        return config.doubleClickWindow();
+    }
+
+    private Decision reject(String reason, Classification c, LinkId link, long fingerprint, List<String> trace) {
+        trace.add("reject: " + reason);
+        return new Decision(Action.REJECT, reason, Action.REJECT, c, link, fingerprint, null, false, null, trace);
+    }
+
+    private static ClickRequest asNavigation(ClickRequest r) {
+        return new ClickRequest("GET", r.path(), r.query(), r.linkKey(), r.client(), r.headers(), r.receivedAt());
+    }
+
+    private static String describe(Classification c) {
+        return c.evidence().isEmpty() ? "no evidence" : String.join(", ", c.reasons());
+    }
+
+    private static <T> CompletionStage<T> done(T value) {
+        return CompletableFuture.completedFuture(value);
+    }
+}

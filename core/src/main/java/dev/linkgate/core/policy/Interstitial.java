@@ -1,0 +1,19 @@
+package dev.linkgate.core.policy;
+
+import java.time.Instant;
+
+/**
+ * What the Continue page needs to know.
+ *
+ * @param token         the continue token for the form
+ * @param proof         the gesture proof the page's script adds on a trusted click after {@code dwellMillis}
+ * @param dwellMillis   how long the person must be on the page before the proof is given
+ * @param firstOpenedAt when the link was first opened, for a re-click (null on a first visit)
+ * @param expiresAt     when the token stops working
+ */
+public record Interstitial(String token, String proof, long dwellMillis, Instant firstOpenedAt, Instant expiresAt) {
+
+    public boolean reclick() {
+        return firstOpenedAt != null;
+    }
+}
