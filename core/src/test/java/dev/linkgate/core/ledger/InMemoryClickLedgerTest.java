@@ -32,6 +32,8 @@ class InMemoryClickLedgerTest extends ClickLedgerContract {
 
     @Test
     void expiredLinksAreSweptOnInsert() {
+        ClickLedger ledger = new InMemoryClickLedger(
+                new LedgerSettings(Duration.ofHours(72), 100_000, Duration.ofSeconds(2), Duration.ofSeconds(2)), clock);
         for (int i = 0; i < 100; i++) {
             await(ledger.visit(new Visit(LinkId.of("old-" + i), ALICE, NET_A, true, true)));
         }
