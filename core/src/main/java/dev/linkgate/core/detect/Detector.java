@@ -7,7 +7,7 @@ import dev.linkgate.core.request.ClickRequest;
  * browser consistency). Fan-out needs the ledger's view of recent requesters, so the policy adds it later
  * with {@link #fanOut(int)}.
  */
-public final class Detector {
+public final class Detector implements RequestClassifier {
     // PLACEHOLDER: the detection work fills this in (UserAgentRules, ScannerNetworks, StaleBrowsers, ...).
 
     public Classification classify(ClickRequest request) {
