@@ -1,0 +1,46 @@
+package dev.linkgate.bench;
+
+import dev.linkgate.core.detect.Classification;
+import dev.linkgate.core.detect.RequestClassifier;
+import dev.linkgate.core.request.ClickRequest;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/** Request-local detection of one realistic request with the shipped lists. Goal: at most 2 µs. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class ClassifyBench {
+
+    @Param({"CHROME", "STALE_CHROME_EOP", "CURL", "SAFARI"})
+    public SampleClicks.Kind kind;
+
+    private RequestClassifier detector;
+    private ClickRequest request;
+
+    @Setup
+    public void setUp() {
+        detector = ShippedDetector.load();
+        request = SampleClicks.of(kind, "b2K9xQmT4vLr8ZsW1pYc7NfA", Instant.now());
+    }
+
+    @Benchmark
+    public Classification classify() {
+        return detector.classify(request);
+    }
+}
