@@ -4,6 +4,7 @@ import dev.linkgate.core.request.LinkId;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.concurrent.CompletionStage;
  * The click ledger of one process. Links live in shards of insertion-ordered maps, each guarded by its own
  * monitor held only for a few field updates (no I/O, no callbacks under it), so event loops never wait on
  * each other for long. Because every link has the same TTL, insertion order is expiry order: each insert
- * sweeps expired links from the head, and the bound evicts the oldest.
+ * sweeps expired links from the head, and the bound evicts the oldest. Response copies are dropped as soon as
+ * their retention ends, not with their link: a copy is several times the size of the rest of a link's state.
  */
 public final class InMemoryClickLedger implements ClickLedger {
     private static final int SHARDS = 64;
@@ -76,6 +78,7 @@ public final class InMemoryClickLedger implements ClickLedger {
             LinkRecord r = shard.live(link, now, ttlMillis);
             if (r != null && r.state == LinkRecord.IN_FLIGHT && r.owner == owner) {
                 r.complete(copy, now + retentionMillis);
+                shard.retainCopy(r, now);
                 done = true;
             }
         }
@@ -166,9 +169,22 @@ public final class InMemoryClickLedger implements ClickLedger {
         return shards[(int) (link.low() & (SHARDS - 1))];
     }
 
+    /** Response copies held now, for tests: each is released once its retention ends. */
+    long copiesHeld() {
+        long n = 0;
+        for (Shard s : shards) {
+            synchronized (s) {
+                n += s.copies.size();
+            }
+        }
+        return n;
+    }
+
     /** One shard: insertion-ordered, bounded, expiring from the head. */
     private static final class Shard extends LinkedHashMap<LinkId, LinkRecord> {
         private final int bound;
+        /** Records holding a response copy, in completion order, which with one retention is expiry order. */
+        private final ArrayDeque<LinkRecord> copies = new ArrayDeque<>();
 
         Shard(int bound) {
             super(16, 0.75f, false);
@@ -191,6 +207,23 @@ public final class InMemoryClickLedger implements ClickLedger {
                 head.remove();
             }
             put(link, r);
+            releaseCopies(now);
+        }
+
+        void retainCopy(LinkRecord r, long now) {
+            releaseCopies(now);
+            if (r.response != null) {
+                copies.addLast(r);
+            }
+        }
+
+        /** Drops the copies whose retention has ended (or that a new claim already replaced). */
+        private void releaseCopies(long now) {
+            LinkRecord r;
+            while ((r = copies.peekFirst()) != null && (r.response == null || now > r.responseUntil)) {
+                r.response = null;
+                copies.pollFirst();
+            }
         }
 
         @Override
