@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Finds the link token in a request's raw path and query, by the configured {@link LinkRoute}s, first match
- * wins. No regex and no allocation per request beyond the token itself.
+ * wins. No regex; per request it allocates only the token (and a buffer when the token is percent-encoded).
  * <ul>
  *   <li>{@code /sign/{token}}: the token is that path segment as sent (not percent-decoded); it must not be
  *       empty, and the path must have exactly as many segments as the pattern.</li>
