@@ -1,0 +1,339 @@
+package dev.linkgate.core.ledger;
+
+import dev.linkgate.core.request.LinkId;
+
+import java.time.Instant;
+
+/**
+ * One shard's links in parallel primitive arrays, not an object per link: a million links are a few dozen
+ * arrays that the GC never traces or promotes, about 100 bytes a link. Slots form a ring in insertion order
+ * (oldest at {@code head}), which with one TTL is expiry order, so expiry and the bound both evict from the
+ * head; an open-addressing index (linear probing, multiply-shift hash with a random multiplier) finds a link's
+ * slot. Arrays grow by doubling up to the bound. Not thread-safe: its shard's monitor guards it.
+ */
+final class LinkTable {
+    static final byte OPEN = 0;
+    static final byte IN_FLIGHT = 1;
+    static final byte FORWARDED = 2;
+    /** Removed before it reached the head (found expired by a look-up); its slot waits for the head. */
+    private static final byte GONE = 3;
+    private static final int MIN_CAPACITY = 16;
+    /** Keeps the index size an int; far beyond what any heap holds (~100 bytes a link). */
+    private static final int MAX_CAPACITY = 1 << 28;
+
+    private final int bound;
+    private final long multiplier;
+
+    // The link's state, one slot each; times are epoch millis, 0 when unset.
+    private long[] high;
+    private long[] low;
+    private long[] createdAt;
+    private byte[] state;
+    private long[] owner;
+    private long[] claimedAt;
+    private long[] firstOpenedAt;
+    // Fan-out keeps the two most recent distinct networks: two are enough to tell "2 or more".
+    private long[] netA;
+    private long[] netAAt;
+    private long[] netB;
+    private long[] netBAt;
+    private SharedResponse[] response;
+    private long[] responseUntil;
+
+    private int capacity;
+    private int head;
+    private int used;
+    private int live;
+
+    private int[] index; // slot + 1, 0 when empty
+    private int indexShift;
+
+    // Slots holding a copy, in completion order, which with one retention is expiry order.
+    private int[] copySlot = new int[MIN_CAPACITY];
+    private long[] copyUntil = new long[MIN_CAPACITY];
+    private int copyHead;
+    private int copies;
+
+    LinkTable(int bound, long seed) {
+        this.bound = Math.max(1, Math.min(bound, MAX_CAPACITY));
+        this.multiplier = seed | 1;
+        resize(Math.min(this.bound, MIN_CAPACITY));
+    }
+
+    int size() {
+        return live;
+    }
+
+    int copiesHeld() {
+        return copies;
+    }
+
+    /** The link's slot, or -1 when it is unknown or expired (an expired link is removed). */
+    int find(LinkId link, long now, long ttl) {
+        int slot = slotOf(link.high(), link.low());
+        if (slot >= 0 && now - createdAt[slot] >= ttl) {
+            unindex(slot);
+            state[slot] = GONE;
+            response[slot] = null;
+            live--;
+            return -1;
+        }
+        return slot;
+    }
+
+    /** A new OPEN link's slot; first drops expired links (and, at the bound, the oldest) from the head. */
+    int insert(LinkId link, long now, long ttl) {
+        while (used > 0 && (state[head] == GONE || now - createdAt[head] >= ttl)) {
+            dropHead();
+        }
+        if (used == capacity) {
+            if (capacity < bound) {
+                resize((int) Math.min(bound, 2L * capacity));
+            } else {
+                dropHead();
+            }
+        }
+        int slot = (head + used) % capacity;
+        used++;
+        live++;
+        high[slot] = link.high();
+        low[slot] = link.low();
+        createdAt[slot] = now;
+        state[slot] = OPEN;
+        owner[slot] = 0;
+        claimedAt[slot] = 0;
+        firstOpenedAt[slot] = 0;
+        netA[slot] = 0;
+        netAAt[slot] = 0;
+        netB[slot] = 0;
+        netBAt[slot] = 0;
+        response[slot] = null;
+        responseUntil[slot] = 0;
+        int i = home(link.high());
+        while (index[i] != 0) {
+            i = (i + 1) & (index.length - 1);
+        }
+        index[i] = slot + 1;
+        releaseCopies(now);
+        return slot;
+    }
+
+    byte state(int slot) {
+        return state[slot];
+    }
+
+    long owner(int slot) {
+        return owner[slot];
+    }
+
+    /** Records the network when it counts, and returns the distinct networks within the window. */
+    int recordNetwork(int slot, long network, boolean count, long now, long window) {
+        boolean aLive = netAAt[slot] != 0 && now - netAAt[slot] <= window;
+        boolean bLive = netBAt[slot] != 0 && now - netBAt[slot] <= window;
+        int seen = (aLive ? 1 : 0) + (bLive ? 1 : 0);
+        if (!count) {
+            return seen;
+        }
+        if (aLive && netA[slot] == network) {
+            netAAt[slot] = now;
+            return seen;
+        }
+        if (bLive && netB[slot] == network) {
+            netBAt[slot] = now;
+            return seen;
+        }
+        // A network not seen within the window: take a dead slot, else the older one (two still tell "2+").
+        if (!aLive || (bLive && netAAt[slot] <= netBAt[slot])) {
+            netA[slot] = network;
+            netAAt[slot] = now;
+        } else {
+            netB[slot] = network;
+            netBAt[slot] = now;
+        }
+        return seen + 1;
+    }
+
+    int networksWithin(int slot, long now, long window) {
+        return (netAAt[slot] != 0 && now - netAAt[slot] <= window ? 1 : 0)
+                + (netBAt[slot] != 0 && now - netBAt[slot] <= window ? 1 : 0);
+    }
+
+    void claim(int slot, long fingerprint, long now) {
+        state[slot] = IN_FLIGHT;
+        owner[slot] = fingerprint;
+        claimedAt[slot] = now;
+        response[slot] = null;
+        responseUntil[slot] = 0;
+    }
+
+    /** The owner's forward got its answer: the link is used from the time of that click. */
+    void complete(int slot, SharedResponse copy, long now, long retention) {
+        state[slot] = FORWARDED;
+        if (firstOpenedAt[slot] == 0) {
+            firstOpenedAt[slot] = claimedAt[slot];
+        }
+        releaseCopies(now);
+        response[slot] = copy;
+        responseUntil[slot] = copy == null ? 0 : now + retention;
+        if (copy != null) {
+            queueCopy(slot, now + retention);
+        }
+    }
+
+    /** The owner's forward failed: back to how the link stood before the claim (used or open). */
+    void release(int slot) {
+        state[slot] = firstOpenedAt[slot] != 0 ? FORWARDED : OPEN;
+        owner[slot] = 0;
+        claimedAt[slot] = 0;
+    }
+
+    /** The copy for this browser, while its retention lasts. */
+    SharedResponse sharedResponse(int slot, long fingerprint, long now) {
+        if (response[slot] == null || now > responseUntil[slot]) {
+            return null;
+        }
+        return owner[slot] == fingerprint && state[slot] == FORWARDED ? response[slot] : null;
+    }
+
+    LinkView view(int slot, int networks, boolean claimedNow) {
+        LinkState s = switch (state[slot]) {
+            case IN_FLIGHT -> LinkState.IN_FLIGHT;
+            case FORWARDED -> LinkState.FORWARDED;
+            default -> LinkState.OPEN;
+        };
+        return new LinkView(s, s == LinkState.OPEN ? 0 : owner[slot],
+                s == LinkState.OPEN || claimedAt[slot] == 0 ? null : Instant.ofEpochMilli(claimedAt[slot]),
+                firstOpenedAt[slot] == 0 ? null : Instant.ofEpochMilli(firstOpenedAt[slot]), networks, claimedNow);
+    }
+
+    private int slotOf(long h, long l) {
+        for (int i = home(h); index[i] != 0; i = (i + 1) & (index.length - 1)) {
+            int slot = index[i] - 1;
+            if (high[slot] == h && low[slot] == l) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    private int home(long h) {
+        return (int) ((h * multiplier) >>> indexShift);
+    }
+
+    private void dropHead() {
+        int slot = head;
+        if (state[slot] != GONE) {
+            unindex(slot);
+            live--;
+        }
+        response[slot] = null;
+        head = (head + 1) % capacity;
+        used--;
+    }
+
+    /** Removes a slot from the index, shifting later entries of its probe run back (no tombstones). */
+    private void unindex(int slot) {
+        int mask = index.length - 1;
+        int i = home(high[slot]);
+        while (index[i] != slot + 1) {
+            i = (i + 1) & mask;
+        }
+        index[i] = 0;
+        for (int j = (i + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
+            int k = home(high[index[j] - 1]);
+            // The entry at j may fill the hole at i when i lies on its probe path from k to j.
+            if (((j - k) & mask) >= ((j - i) & mask)) {
+                index[i] = index[j];
+                index[j] = 0;
+                i = j;
+            }
+        }
+    }
+
+    private void queueCopy(int slot, long until) {
+        if (copies == copySlot.length) {
+            int[] slots = new int[copies * 2];
+            long[] untils = new long[copies * 2];
+            for (int n = 0; n < copies; n++) {
+                slots[n] = copySlot[(copyHead + n) % copies];
+                untils[n] = copyUntil[(copyHead + n) % copies];
+            }
+            copySlot = slots;
+            copyUntil = untils;
+            copyHead = 0;
+        }
+        int tail = (copyHead + copies) % copySlot.length;
+        copySlot[tail] = slot;
+        copyUntil[tail] = until;
+        copies++;
+    }
+
+    /** Drops the copies whose retention has ended, whether or not anybody asked for them since. */
+    private void releaseCopies(long now) {
+        while (copies > 0 && now > copyUntil[copyHead]) {
+            int slot = copySlot[copyHead];
+            // A slot re-used or re-completed since holds another copy with another end: leave that one.
+            if (responseUntil[slot] == copyUntil[copyHead]) {
+                response[slot] = null;
+            }
+            copyHead = (copyHead + 1) % copySlot.length;
+            copies--;
+        }
+    }
+
+    /** Moves the ring to fresh arrays of the new capacity, oldest first at slot 0, and rebuilds the index. */
+    private void resize(int newCapacity) {
+        int[] moved = new int[Math.max(capacity, 1)];
+        for (int n = 0; n < used; n++) {
+            moved[(head + n) % capacity] = n;
+        }
+        high = ring(high, newCapacity);
+        low = ring(low, newCapacity);
+        createdAt = ring(createdAt, newCapacity);
+        owner = ring(owner, newCapacity);
+        claimedAt = ring(claimedAt, newCapacity);
+        firstOpenedAt = ring(firstOpenedAt, newCapacity);
+        netA = ring(netA, newCapacity);
+        netAAt = ring(netAAt, newCapacity);
+        netB = ring(netB, newCapacity);
+        netBAt = ring(netBAt, newCapacity);
+        responseUntil = ring(responseUntil, newCapacity);
+        byte[] states = new byte[newCapacity];
+        SharedResponse[] responses = new SharedResponse[newCapacity];
+        for (int n = 0; n < used; n++) {
+            states[n] = state[(head + n) % capacity];
+            responses[n] = response[(head + n) % capacity];
+        }
+        state = states;
+        response = responses;
+        for (int n = 0; n < copies; n++) {
+            int q = (copyHead + n) % copySlot.length;
+            copySlot[q] = moved[copySlot[q]];
+        }
+        capacity = newCapacity;
+        head = 0;
+
+        int indexSize = Integer.highestOneBit(Math.max(2, newCapacity) * 2 - 1) * 2; // at most half full
+        index = new int[indexSize];
+        indexShift = 64 - Integer.numberOfTrailingZeros(indexSize);
+        for (int slot = 0; slot < used; slot++) {
+            if (state[slot] != GONE) {
+                int i = home(high[slot]);
+                while (index[i] != 0) {
+                    i = (i + 1) & (indexSize - 1);
+                }
+                index[i] = slot + 1;
+            }
+        }
+    }
+
+    private long[] ring(long[] old, int newCapacity) {
+        long[] fresh = new long[newCapacity];
+        if (old != null) {
+            for (int n = 0; n < used; n++) {
+                fresh[n] = old[(head + n) % capacity];
+            }
+        }
+        return fresh;
+    }
+}

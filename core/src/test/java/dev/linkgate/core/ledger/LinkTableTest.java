@@ -1,0 +1,98 @@
+package dev.linkgate.core.ledger;
+
+import dev.linkgate.core.request.LinkId;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LinkTableTest {
+    private static final long TTL = 1000;
+
+    @Test
+    void findsExactlyTheLinksAModelKeepsThroughChurnGrowthAndCollisions() {
+        Random random = new Random(2026);
+        // Multiplier 1: the index slot is the top bits of high. Two values of them make two long probe runs, one
+        // at the end of the index that wraps around into the other at its start.
+        LinkTable table = new LinkTable(100, 0);
+        Map<LinkId, Long> model = new LinkedHashMap<>();
+        List<LinkId> known = new ArrayList<>();
+        long now = 1;
+        for (int step = 0; step < 200_000; step++) {
+            now += random.nextInt(3);
+            sweep(model, now);
+            int op = random.nextInt(10);
+            if (op < 4) {
+                long top = random.nextBoolean() ? 0 : 0xFL << 60;
+                LinkId link = new LinkId((random.nextLong() & 0x0000_FFFF_FFFF_FFFFL) | top, random.nextLong());
+                if (table.find(link, now, TTL) < 0) {
+                    table.insert(link, now, TTL);
+                    model.put(link, now);
+                    if (model.size() > 100) {
+                        model.remove(model.keySet().iterator().next());
+                    }
+                    known.add(link);
+                }
+            } else if (!known.isEmpty()) {
+                LinkId link = known.get(random.nextInt(known.size()));
+                assertEquals(model.containsKey(link), table.find(link, now, TTL) >= 0, "step " + step);
+            }
+            if (known.size() > 1000) {
+                known.subList(0, 500).clear();
+            }
+        }
+        for (LinkId link : known) {
+            assertEquals(model.containsKey(link), table.find(link, now, TTL) >= 0);
+        }
+        assertEquals(model.size(), table.size());
+    }
+
+    @Test
+    void aCopySurvivesTheTableGrowingUnderIt() {
+        LinkTable table = new LinkTable(1000, 42);
+        SharedResponse copy = new SharedResponse(302, List.of(), new byte[0]);
+        LinkId first = new LinkId(1, 1);
+        int slot = table.insert(first, 10, TTL);
+        table.claim(slot, 7, 10);
+        table.complete(slot, copy, 10, 500);
+        for (int i = 2; i < 500; i++) { // grows from 16 slots several times
+            table.insert(new LinkId(i, i), 10, TTL);
+        }
+        int moved = table.find(first, 10, TTL);
+        assertSame(copy, table.sharedResponse(moved, 7, 400));
+        assertEquals(1, table.copiesHeld());
+        table.insert(new LinkId(-1, -1), 600, TTL);
+        assertEquals(0, table.copiesHeld(), "released once its retention ended");
+        assertNull(table.sharedResponse(moved, 7, 600));
+    }
+
+    @Test
+    void aLinkFoundExpiredIsGoneAndItsSlotIsReclaimedFromTheHead() {
+        LinkTable table = new LinkTable(4, 42);
+        LinkId old = new LinkId(1, 1);
+        table.insert(old, 0, TTL);
+        table.insert(new LinkId(2, 2), 900, TTL);
+        assertTrue(table.find(old, 1000, TTL) < 0);
+        assertEquals(1, table.size());
+        for (int i = 3; i < 7; i++) {
+            table.insert(new LinkId(i, i), 1000, TTL);
+        }
+        assertEquals(4, table.size(), "the bound counts live links once the gone one left the head");
+    }
+
+    private static void sweep(Map<LinkId, Long> model, long now) {
+        Iterator<Long> head = model.values().iterator();
+        while (head.hasNext() && now - head.next() >= TTL) {
+            head.remove();
+        }
+    }
+}
