@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -29,18 +30,31 @@ public final class MockSigningApp {
 
     /** token -> the one live session of that link. */
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final PrintStream log;
+
+    private MockSigningApp(PrintStream log) {
+        this.log = log;
+    }
 
     private record Session(int number, String id) {
     }
 
     public static void main(String[] args) throws IOException {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8081;
+        HttpServer server = start(args.length > 0 ? Integer.parseInt(args[0]) : 8081, System.out);
+        System.out.println("[app] mock signing app on http://127.0.0.1:" + server.getAddress().getPort() + "/sign/{token}");
+    }
+
+    /** Starts the app on 127.0.0.1 (port 0: any free port); stop it with {@code server.stop(0)}. */
+    static HttpServer start(int port, PrintStream log) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        MockSigningApp app = new MockSigningApp();
-        server.createContext("/", app::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/", new MockSigningApp(log)::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4, work -> {
+            Thread t = new Thread(work, "mock-signing-app");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
-        System.out.println("[app] mock signing app on http://127.0.0.1:" + port + "/sign/{token}");
+        return server;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -107,9 +121,9 @@ public final class MockSigningApp {
         return null;
     }
 
-    private static void log(HttpExchange exchange, String what) {
+    private void log(HttpExchange exchange, String what) {
         String ua = exchange.getRequestHeaders().getFirst("User-Agent");
-        System.out.println("[app] " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " "
+        log.println("[app] " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " "
                 + exchange.getRequestMethod() + " " + what + "  (" + (ua == null ? "no User-Agent" : ua) + ")");
     }
 
