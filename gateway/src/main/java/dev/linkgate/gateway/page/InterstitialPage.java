@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,8 @@ public final class InterstitialPage {
     private final String brand;
     private final BrandColor color;
     private final String logoUri;
-    private final String css;
+    /** The stylesheet with the brand's colours, after the nonce'd opening tag. */
+    private final String styleBody;
     private final String script;
 
     private InterstitialPage(PageTemplate template, String brand, BrandColor color, String logoUri) {
@@ -35,7 +37,10 @@ public final class InterstitialPage {
         this.brand = brand == null ? "" : brand.trim();
         this.color = color;
         this.logoUri = logoUri;
-        this.css = resource("interstitial.css");
+        // The colours are validated hex values; escaping keeps that true whatever changes upstream.
+        this.styleBody = ":root{--linkgate-brand:" + HtmlText.escape(color.hex()) + ";--linkgate-brand-text:"
+                + HtmlText.escape(color.textHex()) + ";--linkgate-brand-border:" + HtmlText.escape(color.borderHex())
+                + "}\n" + resource("interstitial.css") + "</style>";
         this.script = resource("continue.js");
         if (script.contains("</")) {
             throw new IllegalStateException("continue.js must not contain '</'");
@@ -114,10 +119,7 @@ public final class InterstitialPage {
 
     private Map<String, String> commonMarkup(String nonce) {
         Map<String, String> markup = new HashMap<>();
-        // The colours are validated hex values; escaping keeps that true whatever changes upstream.
-        markup.put("style", "<style nonce=\"" + HtmlText.escape(nonce) + "\">:root{--linkgate-brand:"
-                + HtmlText.escape(color.hex()) + ";--linkgate-brand-text:" + HtmlText.escape(color.textHex())
-                + ";--linkgate-brand-border:" + HtmlText.escape(color.borderHex()) + "}\n" + css + "</style>");
+        markup.put("style", "<style nonce=\"" + HtmlText.escape(nonce) + "\">" + styleBody);
         String src = logoUri == null ? null : HtmlText.escape(logoUri);
         markup.put("logo", src == null ? "" : "<img src=\"" + src + "\" alt=\"" + HtmlText.escape(brand) + "\">");
         if (!brand.isEmpty() || src != null) {
@@ -137,6 +139,8 @@ public final class InterstitialPage {
     private static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("interstitial.template " + file + " does not exist", e);
         } catch (IOException e) {
             throw new UncheckedIOException("interstitial.template " + file + " cannot be read: " + e.getMessage(), e);
         }

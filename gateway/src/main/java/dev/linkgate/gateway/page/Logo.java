@@ -3,6 +3,7 @@ package dev.linkgate.gateway.page;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
@@ -30,6 +31,8 @@ final class Logo {
                         + MAX_BYTES / 1024 + " KiB");
             }
             bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("interstitial.logo " + file + " does not exist", e);
         } catch (IOException e) {
             throw new UncheckedIOException("interstitial.logo " + file + " cannot be read: " + e.getMessage(), e);
         }

@@ -267,6 +267,9 @@ class InterstitialPageTest {
         Files.writeString(text, "not an image");
         assertThrows(IllegalArgumentException.class,
                 () -> InterstitialPage.create(new InterstitialConfig("A", "#000", text, null)));
+        RuntimeException missing = assertThrows(RuntimeException.class,
+                () -> InterstitialPage.create(new InterstitialConfig("A", "#000", dir.resolve("nope.png"), null)));
+        assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
     }
 
     private static Map<String, String> headers(String nonce) {
