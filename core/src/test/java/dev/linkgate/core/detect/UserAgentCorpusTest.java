@@ -90,8 +90,7 @@ class UserAgentCorpusTest {
         int total = 0;
         int bot = 0;
         List<String> unexpected = new ArrayList<>();
-        for (var it = sections.fields(); it.hasNext(); ) {
-            var section = it.next();
+        for (Map.Entry<String, JsonNode> section : sections.properties()) {
             for (JsonNode node : section.getValue()) {
                 String ua = node.asText();
                 total++;
