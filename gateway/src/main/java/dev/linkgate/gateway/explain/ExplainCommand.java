@@ -55,15 +55,21 @@ public final class ExplainCommand {
         this.now = now;
     }
 
+    /** Loads the detection lists named in config; when they cannot be loaded, says why on one line and returns 1. */
     public static int run(LinkgateConfig config, InputStream in, PrintStream out) {
-        return new ExplainCommand(config, detector(config), Instant::now).explainAll(in, out);
-    }
-
-    private static RequestClassifier detector(LinkgateConfig config) {
-        // TODO(detect): Detector.load(config.detection().userAgents(), config.detection().networks(),
-        //  config.detection().extraNetworks(), config.detection().extraUserAgents(), config.policy().staleMajors())
-        //  once the detect branch lands on main.
-        return new Detector();
+        Detector detector;
+        try {
+            detector = Detector.load(config.detection().userAgents(), config.detection().networks(),
+                    config.detection().extraNetworks(), config.detection().extraUserAgents(),
+                    config.policy().staleMajors());
+        } catch (IOException | IllegalArgumentException e) {
+            ObjectNode error = JSON.createObjectNode();
+            error.put("error", "detection lists: " + e.getMessage());
+            out.println(error);
+            out.flush();
+            return 1;
+        }
+        return new ExplainCommand(config, detector, Instant::now).explainAll(in, out);
     }
 
     int explainAll(InputStream in, PrintStream out) {

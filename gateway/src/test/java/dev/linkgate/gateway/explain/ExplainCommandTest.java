@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,5 +122,66 @@ class ExplainCommandTest {
         assertTrue(out.get(5).get("error").asText().startsWith("line 7: header \"User-Agent\" must be a string"));
         assertEquals("INTERSTITIAL", out.get(6).get("decision").asText());
         assertEquals("unconfirmed", out.get(6).get("reason").asText());
+    }
+
+    @Test
+    void theShippedScannerListsJudgeRealRequests() throws Exception {
+        Path project = Path.of(System.getProperty("linkgate.project.dir", ".."));
+        LinkgateConfig config = new ConfigLoader(name -> null).parse("""
+                upstream:
+                  url: "http://127.0.0.1:8081"
+                links:
+                  - path: "/sign/{token}"
+                detection:
+                  user-agents: "%s"
+                  networks: "%s"
+                secret: "0123456789abcdef0123456789abcdef-explain"
+                """.formatted(project.resolve("config/scanners/user-agents.txt"),
+                project.resolve("config/scanners/networks.txt")), "test.yaml");
+        String chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+                + " Chrome/154.0.0.0 Safari/537.36";
+        String input = """
+                {"method":"HEAD","path":"/sign/%1$s","client":"40.107.1.2","headers":{"User-Agent":"curl/8.5.0"},"time":"2026-11-27T10:00:00Z"}
+                {"path":"/sign/%1$s","client":"203.0.113.7","time":"2026-11-27T10:00:00Z","headers":{"User-Agent":"%2$s","Accept":"text/html,application/xhtml+xml","Accept-Language":"en-US,en;q=0.9","Sec-Fetch-Mode":"navigate","Sec-Fetch-Dest":"document","Sec-Fetch-Site":"none","Sec-Fetch-User":"?1"}}
+                {"path":"/favicon.ico","client":"203.0.113.7"}
+                """.formatted(SECRET_TOKEN, chrome);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit = ExplainCommand.run(config, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, text);
+        assertFalse(text.contains(SECRET_TOKEN));
+        String[] lines = text.split("\n");
+        ObjectMapper json = new ObjectMapper();
+
+        JsonNode scanner = json.readTree(lines[0]);
+        assertEquals("BOT", scanner.get("verdict").asText(), lines[0]);
+        assertEquals("INTERSTITIAL", scanner.get("decision").asText());
+        assertTrue(scanner.get("reasons").toString().contains("method_head"), lines[0]);
+        assertTrue(scanner.get("reasons").toString().contains("scanner_network"), lines[0]);
+
+        JsonNode person = json.readTree(lines[1]);
+        assertEquals("HUMAN", person.get("verdict").asText(), lines[1]);
+        assertEquals("FORWARD", person.get("decision").asText(), lines[1]);
+
+        assertEquals("PASS", json.readTree(lines[2]).get("decision").asText());
+    }
+
+    @Test
+    void listsThatCannotBeLoadedAreOneErrorLine() {
+        LinkgateConfig config = new ConfigLoader(name -> null).parse("""
+                upstream:
+                  url: "http://127.0.0.1:8081"
+                links:
+                  - path: "/sign/{token}"
+                detection:
+                  user-agents: "/nonexistent/user-agents.txt"
+                secret: "0123456789abcdef0123456789abcdef-explain"
+                """, "test.yaml");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit = ExplainCommand.run(config, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertEquals(1, exit);
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("{\"error\":\"detection lists: "));
     }
 }
