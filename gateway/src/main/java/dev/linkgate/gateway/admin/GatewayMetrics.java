@@ -1,6 +1,7 @@
 package dev.linkgate.gateway.admin;
 
 import dev.linkgate.core.detect.Classification;
+import dev.linkgate.core.detect.Detector;
 import dev.linkgate.core.detect.Evidence;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -89,10 +90,10 @@ public final class GatewayMetrics implements AutoCloseable {
         requests.withTags("route", route, "decision", decision, "reason", reason == null ? "none" : reason).increment();
     }
 
-    /** One increment per piece of evidence, labelled with its reason code (a bounded set by contract). */
+    /** One increment per piece of evidence, labelled with its reason code; a code the detector does not list is "other". */
     public void signals(Classification c) {
         for (Evidence e : c.evidence()) {
-            signals.withTags("signal", e.reason()).increment();
+            signals.withTags("signal", Detector.REASONS.contains(e.reason()) ? e.reason() : "other").increment();
         }
     }
 

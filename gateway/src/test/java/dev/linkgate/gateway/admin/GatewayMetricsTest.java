@@ -34,8 +34,9 @@ class GatewayMetricsTest {
     @Test
     void everyLinkgateMeterHasItsPrometheusName() {
         metrics.request("link", "INTERSTITIAL", "bot");
-        metrics.signals(Classification.of(List.of(new Evidence("method", Weight.BOT, "head_request"),
-                new Evidence("user_agent", Weight.BOT, "scanner_user_agent", "Proofpoint"))));
+        metrics.signals(Classification.of(List.of(new Evidence("method", Weight.BOT, "method_head"),
+                new Evidence("user_agent", Weight.BOT, "ua_mail_security", "Proofpoint"),
+                new Evidence("user_agent", Weight.BOT, "made_up_code"))));
         metrics.continued("accepted");
         metrics.duplicateClick("coalesced");
         metrics.upstreamDuration(42_000_000L);
@@ -47,8 +48,9 @@ class GatewayMetricsTest {
 
         String scrape = registry.scrape(AdminRoutes.TEXT_004);
         assertLine(scrape, "linkgate_requests_total{decision=\"INTERSTITIAL\",reason=\"bot\",route=\"link\"} 1.0");
-        assertLine(scrape, "linkgate_signals_total{signal=\"head_request\"} 1.0");
-        assertLine(scrape, "linkgate_signals_total{signal=\"scanner_user_agent\"} 1.0");
+        assertLine(scrape, "linkgate_signals_total{signal=\"method_head\"} 1.0");
+        assertLine(scrape, "linkgate_signals_total{signal=\"ua_mail_security\"} 1.0");
+        assertLine(scrape, "linkgate_signals_total{signal=\"other\"} 1.0");
         assertLine(scrape, "linkgate_interstitial_continued_total{result=\"accepted\"} 1.0");
         assertLine(scrape, "linkgate_duplicate_clicks_total{kind=\"coalesced\"} 1.0");
         assertLine(scrape, "linkgate_upstream_errors_total{type=\"timeout\"} 1.0");
