@@ -37,6 +37,10 @@ public class ClassifyBench {
     public void setUp() {
         detector = ShippedDetector.load();
         request = SampleClicks.of(kind, "b2K9xQmT4vLr8ZsW1pYc7NfA", Instant.now());
+        Classification found = detector.classify(request);
+        if (found.verdict() != kind.expected) {
+            throw new IllegalStateException(kind + " is classified " + found.verdict() + ": " + found.evidence());
+        }
     }
 
     @Benchmark

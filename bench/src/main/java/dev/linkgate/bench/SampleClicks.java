@@ -1,5 +1,7 @@
 package dev.linkgate.bench;
 
+import dev.linkgate.core.detect.ReleaseCalendar;
+import dev.linkgate.core.detect.Verdict;
 import dev.linkgate.core.request.ClickRequest;
 import dev.linkgate.core.request.RequestHeaders;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
@@ -23,13 +25,20 @@ public final class SampleClicks {
     /** The kinds of click the classify benchmark covers. */
     public enum Kind {
         /** A person on a current desktop Chrome, clicking from a mail client: every navigation header. */
-        CHROME,
+        CHROME(Verdict.HUMAN),
         /** Microsoft Defender / EOP detonating the link: a Chrome many majors old from 40.92.x.x. */
-        STALE_CHROME_EOP,
+        STALE_CHROME_EOP(Verdict.SUSPECT),
         /** A script. */
-        CURL,
+        CURL(Verdict.BOT),
         /** A person on a current Safari on macOS. */
-        SAFARI
+        SAFARI(Verdict.HUMAN);
+
+        /** What the shipped detector must say, or the sample no longer is what it claims to be. */
+        public final Verdict expected;
+
+        Kind(Verdict expected) {
+            this.expected = expected;
+        }
     }
 
     public static ClickRequest of(Kind kind, String linkKey, Instant at) {
@@ -42,7 +51,8 @@ public final class SampleClicks {
     }
 
     public static ClickRequest currentChrome(String linkKey, Instant at) {
-        int major = ChromeRelease.currentMajor(at.atZone(ZoneOffset.UTC).toLocalDate());
+        // Current by the stale-browser rule's own calendar, whenever the benchmark runs.
+        int major = ReleaseCalendar.CHROME.currentMajor(at.atZone(ZoneOffset.UTC).toLocalDate().toEpochDay());
         HttpHeaders h = headers();
         h.add("Host", "sign.example.com");
         h.add("Connection", "keep-alive");

@@ -2,8 +2,10 @@ package dev.linkgate.bench;
 
 import dev.linkgate.core.detect.Detector;
 import dev.linkgate.core.detect.RequestClassifier;
+import dev.linkgate.core.detect.StaleBrowsers;
 
-import java.lang.reflect.InvocationTargetException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.List;
  */
 public final class ShippedDetector {
     /** The product's default for policy.stale-majors. */
-    public static final int STALE_MAJORS = 8;
+    public static final int STALE_MAJORS = StaleBrowsers.DEFAULT_STALE_MAJORS;
 
     private ShippedDetector() {
     }
@@ -23,17 +25,10 @@ public final class ShippedDetector {
         Path scanners = projectDir().resolve("config/scanners");
         Path userAgents = scanners.resolve("user-agents.txt");
         Path networks = scanners.resolve("networks.txt");
-        // Reflective until Detector.load lands from the detect branch; then a plain call.
         try {
-            return (RequestClassifier) Detector.class
-                    .getMethod("load", Path.class, Path.class, List.class, List.class, int.class)
-                    .invoke(null, userAgents, networks, List.of(), List.of(), STALE_MAJORS);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("Detector.load is not on this branch yet (merge main once detect lands)", e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("Detector.load failed on " + scanners, e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
+            return Detector.load(userAgents, networks, List.of(), List.of(), STALE_MAJORS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the scanner lists in " + scanners, e);
         }
     }
 
