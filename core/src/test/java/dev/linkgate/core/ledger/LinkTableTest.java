@@ -21,9 +21,10 @@ class LinkTableTest {
     @Test
     void findsExactlyTheLinksAModelKeepsThroughChurnGrowthAndCollisions() {
         Random random = new Random(2026);
-        // Multiplier 1: the index slot is the top bits of high. Two values of them make two long probe runs, one
-        // at the end of the index that wraps around into the other at its start.
-        LinkTable table = new LinkTable(100, 0);
+        // Multiplier 2^32 + 1: a link's index slot is the top byte of its 32-bit tag (high's upper half). Two values
+        // of that byte make two long probe runs, one at the end of the index that wraps around into the other at
+        // its start; few tags in all make many entries share one, so look-ups compare the whole id.
+        LinkTable table = new LinkTable(100, 1L << 32);
         Map<LinkId, Long> model = new LinkedHashMap<>();
         List<LinkId> known = new ArrayList<>();
         long now = 1;
@@ -32,8 +33,8 @@ class LinkTableTest {
             sweep(model, now);
             int op = random.nextInt(10);
             if (op < 4) {
-                long top = random.nextBoolean() ? 0 : 0xFL << 60;
-                LinkId link = new LinkId((random.nextLong() & 0x0000_FFFF_FFFF_FFFFL) | top, random.nextLong());
+                long tag = (random.nextBoolean() ? 0x00L : 0xFFL) << 24 | random.nextInt(64);
+                LinkId link = new LinkId(tag << 32 | (random.nextLong() & 0xFFFF_FFFFL), random.nextLong());
                 if (table.find(link, now, TTL) < 0) {
                     table.insert(link, now, TTL);
                     model.put(link, now);
