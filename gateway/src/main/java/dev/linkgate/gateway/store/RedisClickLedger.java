@@ -46,7 +46,7 @@ public final class RedisClickLedger implements ClickLedger {
     private volatile long size;
 
     public RedisClickLedger(RedisConfig config, LedgerSettings settings, Clock clock) {
-        this(new RedisSession(RedisEndpoint.parse(config.uri(), config.timeout()), config.timeout()),
+        this(new RedisSession(RedisEndpoint.parse(config.uri()), config.timeout()),
                 new RedisKeys(config.keyPrefix()), settings, clock);
     }
 

@@ -4,7 +4,6 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.cluster.RedisClusterURIUtil;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -23,7 +22,7 @@ record RedisEndpoint(boolean cluster, List<RedisURI> nodes) {
         nodes = List.copyOf(nodes);
     }
 
-    static RedisEndpoint parse(String uri, Duration timeout) {
+    static RedisEndpoint parse(String uri) {
         if (uri == null || uri.isBlank()) {
             throw new IllegalArgumentException("store.redis.uri is required for store.type: redis");
         }
@@ -41,9 +40,6 @@ record RedisEndpoint(boolean cluster, List<RedisURI> nodes) {
             nodes = cluster ? RedisClusterURIUtil.toRedisURIs(URI.create(text)) : List.of(RedisURI.create(text));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("store.redis.uri is not a Redis URI: " + redact(text), e);
-        }
-        for (RedisURI node : nodes) {
-            node.setTimeout(timeout);
         }
         return new RedisEndpoint(cluster, nodes);
     }

@@ -3,6 +3,7 @@ package dev.linkgate.gateway.store;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
@@ -48,6 +49,10 @@ final class RedisSession implements AutoCloseable {
     /** {@code listeners} see every command of this session (tests count round trips with them). */
     RedisSession(RedisEndpoint endpoint, Duration timeout, CommandListener... listeners) {
         this.endpoint = endpoint;
+        for (RedisURI node : endpoint.nodes()) {
+            // The URI's timeout covers the connection handshake (HELLO, AUTH, Sentinel lookup), not commands.
+            node.setTimeout(CONNECT_TIMEOUT);
+        }
         this.timer = new HashedWheelTimer(new DefaultThreadFactory("linkgate-redis-timer", true),
                 TIMER_TICK_MILLIS, TimeUnit.MILLISECONDS);
         this.resources = ClientResources.builder()

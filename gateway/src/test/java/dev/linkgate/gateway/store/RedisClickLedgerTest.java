@@ -149,7 +149,7 @@ class RedisClickLedgerTest extends ClickLedgerContract {
         };
         Duration timeout = Duration.ofSeconds(2);
         ledger.close();
-        ledger = new RedisClickLedger(new RedisSession(RedisEndpoint.parse(redis.uri(), timeout), timeout, listener),
+        ledger = new RedisClickLedger(new RedisSession(RedisEndpoint.parse(redis.uri()), timeout, listener),
                 new RedisKeys(prefix), settings(), clock);
         LinkId link = newLink();
         Map<String, Supplier<CompletionStage<?>>> ops = new LinkedHashMap<>();
