@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Lettuce client and its one multiplexed connection: the same asynchronous commands for one Redis,
- * Sentinel or Cluster. Commands fail at once while disconnected (no buffering), and each one fails after
- * {@code store.redis.timeout}, so a caller never waits long for a Redis that is gone. Lettuce reconnects on
+ * Sentinel or Cluster. Each command fails after {@code store.redis.timeout}, and on one server (or Sentinel)
+ * at once while disconnected, so a caller never waits long for a Redis that is gone. Lettuce reconnects on
  * its own (at most a second apart); a first connection that failed is retried by {@link #connect()}.
  */
 final class RedisSession implements AutoCloseable {
@@ -66,7 +66,9 @@ final class RedisSession implements AutoCloseable {
             cluster.setOptions(ClusterClientOptions.builder()
                     .socketOptions(socket)
                     .timeoutOptions(timeouts)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    // Node connections open on first use, so rejecting while "disconnected" would reject those
+                    // first commands; accepted commands still fail after the timeout when a node is gone.
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                             .enableAllAdaptiveRefreshTriggers()
                             .enablePeriodicRefresh(Duration.ofSeconds(30))
@@ -108,7 +110,9 @@ final class RedisSession implements AutoCloseable {
 
     private CompletableFuture<Connected> open() {
         if (client instanceof RedisClusterClient cluster) {
-            return cluster.connectAsync(ByteArrayCodec.INSTANCE)
+            // The asynchronous connect needs the topology loaded first (the blocking connect does it itself).
+            return cluster.refreshPartitionsAsync().toCompletableFuture()
+                    .thenCompose(loaded -> cluster.connectAsync(ByteArrayCodec.INSTANCE))
                     .thenApply(c -> new Connected(c, c.async()));
         }
         return ((RedisClient) client).connectAsync(ByteArrayCodec.INSTANCE, endpoint.nodes().get(0))
