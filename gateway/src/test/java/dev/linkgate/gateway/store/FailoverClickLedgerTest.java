@@ -150,6 +150,23 @@ class FailoverClickLedgerTest {
         assertTrue(probeUntilShared());
     }
 
+    @Test
+    void aReplicaStartedWithoutRedisServesLocallyAndJoinsWhenRedisComes() throws Exception {
+        ledger.close();
+        redis.stop();
+        RedisClickLedger shared = new RedisClickLedger(new RedisConfig(redis.uri(), Duration.ofMillis(50),
+                "late" + System.nanoTime() + ":"), SETTINGS, clock);
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ledger = new FailoverClickLedger(shared, new InMemoryClickLedger(SETTINGS, clock), registry);
+        assertTrue(await(ledger.visit(claim(LinkId.of("early")))).claimedNow(), "served by the local ledger");
+        assertTrue(ledger.inFallback());
+
+        redis.start();
+        assertTrue(probeUntilShared(), "the probe opens the connection that failed at start");
+        assertTrue(await(ledger.visit(claim(LinkId.of("later")))).claimedNow());
+        assertEquals(1.0, errors("visit"));
+    }
+
     private boolean probeUntilShared() throws InterruptedException {
         // Lettuce reconnects on its own (at most a second apart); poll the probe with a deadline.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
