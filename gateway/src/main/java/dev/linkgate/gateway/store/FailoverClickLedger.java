@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +27,7 @@ import java.util.function.Function;
  * The Redis ledger with a way to keep serving while Redis is gone. The first operation that fails or times
  * out switches to fallback: with {@code on-failure: local} that operation and all after it go to this
  * replica's in-memory ledger; with {@code interstitial} they fail with {@link StoreUnavailableException}. A
- * probe (PING) brings the shared ledger back as soon as Redis answers. One WARN line per switch.
+ * probe brings the shared ledger back as soon as Redis answers again. One WARN line per switch.
  */
 final class FailoverClickLedger implements ClickLedger {
     private static final Logger log = LoggerFactory.getLogger(FailoverClickLedger.class);
@@ -46,22 +48,26 @@ final class FailoverClickLedger implements ClickLedger {
 
     /** Probes Redis while in fallback, and refreshes the size estimate while shared. */
     void start(ScheduledExecutorService scheduler, Duration probeEvery, Duration sizeEvery) {
-        probing = scheduler.scheduleWithFixedDelay(() -> {
+        probing = scheduler.scheduleWithFixedDelay(() -> guarded(() -> {
             if (fallback.get()) {
                 probeNow();
             }
-        }, probeEvery.toMillis(), probeEvery.toMillis(), TimeUnit.MILLISECONDS);
-        sizing = scheduler.scheduleWithFixedDelay(() -> {
+        }), probeEvery.toMillis(), probeEvery.toMillis(), TimeUnit.MILLISECONDS);
+        sizing = scheduler.scheduleWithFixedDelay(() -> guarded(() -> {
             if (!fallback.get()) {
                 shared.refreshSize();
             }
-        }, 0, sizeEvery.toMillis(), TimeUnit.MILLISECONDS);
+        }), 0, sizeEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** One PING; the shared ledger is back when it answers. True when shared after the probe. */
+    /**
+     * One probe; the shared ledger is back when it succeeds. The probe runs the size script rather than a
+     * PING: a Redis that answers PING but refuses scripts or writes (OOM, read-only replica) is still down
+     * for the ledger, and switching back to it would only flap. True when shared after the probe.
+     */
     CompletionStage<Boolean> probeNow() {
-        return shared.ping().handle((pong, failure) -> {
-            if (failure == null && pong) {
+        return shared.refreshSize().handle((total, failure) -> {
+            if (failure == null) {
                 recovered();
             }
             return !fallback.get();
@@ -172,10 +178,18 @@ final class FailoverClickLedger implements ClickLedger {
         }
     }
 
+    /** A periodic task that throws is never run again: keep it alive, and quiet. */
+    private static void guarded(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            log.debug("Redis store probe failed", e);
+        }
+    }
+
     private static String describe(Throwable failure) {
         Throwable t = failure;
-        while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.util.concurrent.ExecutionException)) {
+        while (t.getCause() != null && (t instanceof CompletionException || t instanceof ExecutionException)) {
             t = t.getCause();
         }
         return t.getClass().getSimpleName() + ": " + t.getMessage();

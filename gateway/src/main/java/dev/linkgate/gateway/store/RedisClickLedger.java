@@ -122,12 +122,15 @@ public final class RedisClickLedger implements ClickLedger {
         return size;
     }
 
-    /** Reports this replica's new links and reads the total (one script on one key). */
+    /**
+     * Reports this replica's new links and reads the total (one script on one key). A connection that failed
+     * at start is opened again here, so this is also the failover probe.
+     */
     CompletionStage<Long> refreshSize() {
         long delta = createdSinceReport.getAndSet(0);
-        CompletionStage<Long> total = redis(r -> LedgerScript.CREATED.<Long>run(r, ScriptOutputType.INTEGER,
-                new byte[][] {keys.created()}, number(clock.millis()), ttl, number(sizeBucketMillis),
-                number(delta)));
+        byte[][] args = {number(clock.millis()), ttl, number(sizeBucketMillis), number(delta)};
+        CompletionStage<Long> total = session.connect().thenCompose(r ->
+                LedgerScript.CREATED.<Long>run(r, ScriptOutputType.INTEGER, new byte[][] {keys.created()}, args));
         return total.whenComplete((n, failure) -> {
             if (failure != null) {
                 createdSinceReport.addAndGet(delta);
@@ -140,11 +143,6 @@ public final class RedisClickLedger implements ClickLedger {
     /** The connection, retrying a first connection that failed. */
     CompletionStage<Void> connect() {
         return session.connect().thenApply(r -> null);
-    }
-
-    /** One PING: true when Redis answers. */
-    CompletionStage<Boolean> ping() {
-        return session.connect().thenCompose(r -> r.ping()).thenApply("PONG"::equals);
     }
 
     RedisSession session() {

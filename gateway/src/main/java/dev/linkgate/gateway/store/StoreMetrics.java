@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -46,8 +47,7 @@ final class StoreMetrics {
     }
 
     void finished(StoreOp op, long start, boolean failed) {
-        durations.get(op).record(registry.config().clock().monotonicTime() - start,
-                java.util.concurrent.TimeUnit.NANOSECONDS);
+        durations.get(op).record(registry.config().clock().monotonicTime() - start, TimeUnit.NANOSECONDS);
         if (failed) {
             errors.get(op).increment();
         }

@@ -9,10 +9,11 @@ if r.fo == 0 then
 end
 if ARGV[6] ~= '' then
   r.ru = now + retention
-  redis.call('SET', KEYS[2], ARGV[6], 'PX', math.max(1, retention))
 else
-  r.ru = 0
-  redis.call('DEL', KEYS[2])
+  r.ru, r.dropCopy = 0, true
 end
 store(r)
+if ARGV[6] ~= '' then
+  redis.call('SET', KEYS[2], ARGV[6], 'PX', math.max(1, retention))
+end
 return 1

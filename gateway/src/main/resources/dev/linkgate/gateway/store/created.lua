@@ -4,9 +4,8 @@
 -- A link lives for the TTL from its creation, so creations within the last TTL are the live links
 -- (over-counted by at most one bucket). Returns that sum.
 local now, ttl, width, delta = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
-if delta > 0 then
-  redis.call('HINCRBY', KEYS[1], string.format('%d', math.floor(now / width)), delta)
-end
+-- Always a write, even of 0: the failover probe runs this script, and a Redis refusing writes (OOM) is down.
+redis.call('HINCRBY', KEYS[1], string.format('%d', math.floor(now / width)), delta)
 local total = 0
 local buckets = redis.call('HGETALL', KEYS[1])
 for i = 1, #buckets, 2 do

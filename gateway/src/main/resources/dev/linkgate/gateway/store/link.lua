@@ -38,11 +38,16 @@ local function fresh()
            created = true }
 end
 
+-- HSET comes first: under maxmemory Redis refuses a script's first write only if it may grow memory,
+-- so a DEL before it would let the rest through and the ledger would half-work instead of failing over.
 local function store(r)
   redis.call('HSET', KEYS[1], 'c', int(r.c), 's', r.s, 'o', r.o, 'ca', int(r.ca), 'fo', int(r.fo),
     'na', r.na, 'nat', int(r.nat), 'nb', r.nb, 'nbt', int(r.nbt), 'ru', int(r.ru))
   if r.created then
     redis.call('PEXPIRE', KEYS[1], ttl)
+  end
+  if r.dropCopy then
+    redis.call('DEL', KEYS[2])
   end
 end
 
@@ -78,8 +83,7 @@ local function recordNetwork(r, net, count)
 end
 
 local function claim(r, who)
-  r.s, r.o, r.ca, r.ru = IN_FLIGHT, who, now, 0
-  redis.call('DEL', KEYS[2])
+  r.s, r.o, r.ca, r.ru, r.dropCopy = IN_FLIGHT, who, now, 0, true
 end
 
 -- What the caller decides on: state, owner, claimedAt, firstOpenedAt, networks, claimedNow, created.

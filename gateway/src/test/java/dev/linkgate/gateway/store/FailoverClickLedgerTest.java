@@ -61,7 +61,7 @@ class FailoverClickLedgerTest {
         // 50 ms per operation, as in production; the probe is driven by hand (probeNow), not scheduled.
         RedisClickLedger shared = new RedisClickLedger(new RedisConfig(redis.uri(), Duration.ofMillis(50), prefix),
                 SETTINGS, clock);
-        await(shared.ping());
+        await(shared.connect());
         ledger = new FailoverClickLedger(shared, new InMemoryClickLedger(SETTINGS, clock), registry);
     }
 
@@ -117,7 +117,7 @@ class FailoverClickLedgerTest {
         String prefix = "i" + System.nanoTime() + ":";
         RedisClickLedger shared = new RedisClickLedger(new RedisConfig(redis.uri(), Duration.ofMillis(50), prefix),
                 SETTINGS, clock);
-        await(shared.ping());
+        await(shared.connect());
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ledger = new FailoverClickLedger(shared, null, registry);
 
@@ -165,6 +165,27 @@ class FailoverClickLedgerTest {
         assertTrue(probeUntilShared(), "the probe opens the connection that failed at start");
         assertTrue(await(ledger.visit(claim(LinkId.of("later")))).claimedNow());
         assertEquals(1.0, errors("visit"));
+    }
+
+    @Test
+    void aRedisThatAnswersPingButRefusesWritesStaysDown() throws Exception {
+        RedisClient admin = RedisClient.create(redis.uri());
+        try (StatefulRedisConnection<String, String> c = admin.connect()) {
+            c.sync().configSet("maxmemory-policy", "noeviction");
+            c.sync().configSet("maxmemory", "1");
+            try {
+                assertTrue(await(ledger.visit(claim(LinkId.of("oom")))).claimedNow(), "answered locally");
+                assertTrue(ledger.inFallback());
+                assertEquals("PONG", c.sync().ping());
+                assertFalse(await(ledger.probeNow()), "a PING would have switched back, only to fail again");
+            } finally {
+                c.sync().configSet("maxmemory", "0");
+            }
+            assertTrue(await(ledger.probeNow()));
+            assertEquals(2, warnings().size(), warnings().toString());
+        } finally {
+            admin.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
     }
 
     private boolean probeUntilShared() throws InterruptedException {
