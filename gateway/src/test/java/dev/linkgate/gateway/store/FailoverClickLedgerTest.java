@@ -96,6 +96,9 @@ class FailoverClickLedgerTest {
         assertEquals(1.0, errors("visit"), "only the operation that found Redis gone tried it");
         assertEquals(1, warnings().size(), warnings().toString());
         assertTrue(warnings().get(0).contains("local ledger"), warnings().get(0));
+        String down = registry.scrape();
+        assertTrue(down.contains("\nlinkgate_store_fallback 1.0"), down);
+        assertTrue(down.contains("\nlinkgate_store_errors_total{op=\"visit\"} 1.0"), down);
 
         redis.start();
         assertTrue(probeUntilShared(), "back to shared without a restart");
