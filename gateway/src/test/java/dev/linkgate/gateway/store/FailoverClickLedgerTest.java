@@ -49,6 +49,7 @@ class FailoverClickLedgerTest {
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(FailoverClickLedger.class);
     private RedisClickLedger observer;
+    private String prefix;
     private FailoverClickLedger ledger;
 
     @BeforeEach
@@ -56,13 +57,9 @@ class FailoverClickLedgerTest {
         redis.start();
         logs.start();
         logger.addAppender(logs);
-        String prefix = "f" + System.nanoTime() + ":";
-        observer = new RedisClickLedger(new RedisConfig(redis.uri(), Duration.ofSeconds(2), prefix), SETTINGS, clock);
-        // 50 ms per operation, as in production; the probe is driven by hand (probeNow), not scheduled.
-        RedisClickLedger shared = new RedisClickLedger(new RedisConfig(redis.uri(), Duration.ofMillis(50), prefix),
-                SETTINGS, clock);
-        await(shared.connect());
-        ledger = new FailoverClickLedger(shared, new InMemoryClickLedger(SETTINGS, clock), registry);
+        prefix = "f" + System.nanoTime() + ":";
+        observer = observer();
+        ledger = failover(Duration.ofMillis(500));
     }
 
     @AfterEach
@@ -106,6 +103,8 @@ class FailoverClickLedgerTest {
         assertEquals(2, warnings().size(), warnings().toString());
         assertTrue(warnings().get(1).contains("back to the shared ledger"), warnings().get(1));
 
+        observer.close(); // another replica, connected after the restart (its own reconnect may lag)
+        observer = observer();
         LinkId after = LinkId.of("claimed-after-the-outage");
         assertTrue(await(ledger.visit(claim(after))).claimedNow());
         assertEquals(ALICE, await(observer.lookup(after)).orElseThrow().owner(), "shared again");
@@ -118,7 +117,7 @@ class FailoverClickLedgerTest {
     void interstitialModeRefusesToDecideWhileRedisIsDown() throws Exception {
         ledger.close();
         String prefix = "i" + System.nanoTime() + ":";
-        RedisClickLedger shared = new RedisClickLedger(new RedisConfig(redis.uri(), Duration.ofMillis(50), prefix),
+        RedisClickLedger shared = new RedisClickLedger(new RedisConfig(redis.uri(), Duration.ofMillis(500), prefix),
                 SETTINGS, clock);
         await(shared.connect());
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -138,6 +137,8 @@ class FailoverClickLedgerTest {
 
     @Test
     void aRedisSlowerThanTheTimeoutCountsAsDown() throws Exception {
+        ledger.close();
+        ledger = failover(Duration.ofMillis(50));
         RedisClient admin = RedisClient.create(redis.uri());
         try (StatefulRedisConnection<String, String> c = admin.connect()) {
             c.sync().clientPause(600); // every client waits 600 ms; our operations wait 50 ms
@@ -157,7 +158,7 @@ class FailoverClickLedgerTest {
     void aReplicaStartedWithoutRedisServesLocallyAndJoinsWhenRedisComes() throws Exception {
         ledger.close();
         redis.stop();
-        RedisClickLedger shared = new RedisClickLedger(new RedisConfig(redis.uri(), Duration.ofMillis(50),
+        RedisClickLedger shared = new RedisClickLedger(new RedisConfig(redis.uri(), Duration.ofMillis(500),
                 "late" + System.nanoTime() + ":"), SETTINGS, clock);
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ledger = new FailoverClickLedger(shared, new InMemoryClickLedger(SETTINGS, clock), registry);
@@ -201,6 +202,20 @@ class FailoverClickLedgerTest {
             Thread.sleep(20);
         }
         return false;
+    }
+
+    /**
+     * Generous timeouts where timing is not the point (the machine may be busy); the probe is driven by hand
+     * (probeNow), not scheduled.
+     */
+    private FailoverClickLedger failover(Duration timeout) {
+        RedisClickLedger shared = new RedisClickLedger(new RedisConfig(redis.uri(), timeout, prefix), SETTINGS, clock);
+        await(shared.connect());
+        return new FailoverClickLedger(shared, new InMemoryClickLedger(SETTINGS, clock), registry);
+    }
+
+    private RedisClickLedger observer() {
+        return new RedisClickLedger(new RedisConfig(redis.uri(), Duration.ofSeconds(2), prefix), SETTINGS, clock);
     }
 
     private static Visit claim(LinkId link) {
