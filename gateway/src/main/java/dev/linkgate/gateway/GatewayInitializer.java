@@ -11,7 +11,6 @@ import dev.linkgate.gateway.http.KeepAliveHandler;
 import dev.linkgate.gateway.http.OneMessagePerRead;
 import dev.linkgate.gateway.http.ProxyProtocolHandler;
 import dev.linkgate.gateway.http.RequestTimeouts;
-import dev.linkgate.gateway.http.TrustedProxies;
 import dev.linkgate.gateway.link.LinkFlow;
 import dev.linkgate.gateway.link.LinkMatcher;
 import dev.linkgate.gateway.proxy.ProxyHandler;
@@ -37,7 +36,6 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     private final ProxyHandler.Settings proxy;
     private final GatewayMetrics metrics;
     private final ChannelGroup clients;
-    private final TrustedProxies trusted;
     private final Clock clock;
 
     GatewayInitializer(LinkgateConfig config, LinkMatcher links, LinkFlow linkFlow, ProxyHandler.Settings proxy,
@@ -48,7 +46,6 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
         this.proxy = proxy;
         this.metrics = metrics;
         this.clients = clients;
-        this.trusted = new TrustedProxies(config.clientIp().trustedProxies());
         this.clock = clock;
     }
 
@@ -118,7 +115,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     private void addClientAddress(ChannelPipeline p) {
-        p.addLast("client-address", new ClientAddressHandler(trusted));
+        p.addLast("client-address", new ClientAddressHandler(config.clientIp()::isTrustedProxy));
     }
 
     private void addLinkFlow(ChannelPipeline p) {

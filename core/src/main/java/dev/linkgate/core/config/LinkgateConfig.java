@@ -1,10 +1,39 @@
 package dev.linkgate.core.config;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
-/** The whole configuration, immutable and validated. */
+/** The whole configuration, immutable and validated. Read it with {@link ConfigLoader}. */
 public record LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig upstream, ClientIpConfig clientIp,
                              List<LinkRoute> links, PolicyConfig policy, DetectionConfig detection,
                              StoreConfig store, ServerConfig server, InterstitialConfig interstitial,
                              Secret secret) {
+    public LinkgateConfig {
+        Objects.requireNonNull(listen, "listen");
+        Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(upstream, "upstream");
+        Objects.requireNonNull(clientIp, "client-ip");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(detection, "detection");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(interstitial, "interstitial");
+        Objects.requireNonNull(secret, "secret");
+        links = List.copyOf(Objects.requireNonNull(links, "links"));
+        if (links.isEmpty()) {
+            throw new InvalidConfigValue("links", "must list at least one link, e.g. - path: \"/sign/{token}\"");
+        }
+        Set<LinkRoute> seen = new HashSet<>();
+        for (LinkRoute link : links) {
+            if (!seen.add(link)) {
+                throw new InvalidConfigValue("links", "lists " + link.path()
+                        + (link.tokenInQuery() ? "?" + link.query() : "") + " twice");
+            }
+        }
+        if (admin.port() != 0 && admin.port() == listen.port()) {
+            throw new InvalidConfigValue("admin", "port " + admin.port() + " is already the listen port");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.linkgate.core.config;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * @param doubleClickWindow same browser within this window: coalesced onto the first response
@@ -12,4 +13,26 @@ import java.time.Duration;
  */
 public record PolicyConfig(Mode mode, Duration doubleClickWindow, Duration linkTtl, Reclick reclick,
                            Duration continueTtl, Duration fanOutWindow, int staleMajors, Duration gestureDwell) {
+    public PolicyConfig {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(reclick, "reclick");
+        Durations.requirePositive(doubleClickWindow, "double-click-window");
+        Durations.requirePositive(linkTtl, "link-ttl");
+        Durations.requirePositive(continueTtl, "continue-ttl");
+        Durations.requirePositive(fanOutWindow, "fan-out-window");
+        Durations.requirePositive(gestureDwell, "gesture-dwell");
+        if (staleMajors < 1) {
+            throw new InvalidConfigValue("stale-majors", "must be at least 1 (got " + staleMajors + ")");
+        }
+        if (doubleClickWindow.compareTo(linkTtl) >= 0) {
+            throw new InvalidConfigValue("double-click-window", "must be shorter than link-ttl ("
+                    + Durations.format(linkTtl) + ")");
+        }
+    }
+
+    public static PolicyConfig defaults() {
+        return new PolicyConfig(ConfigDefaults.MODE, ConfigDefaults.DOUBLE_CLICK_WINDOW, ConfigDefaults.LINK_TTL,
+                ConfigDefaults.RECLICK, ConfigDefaults.CONTINUE_TTL, ConfigDefaults.FAN_OUT_WINDOW,
+                ConfigDefaults.STALE_MAJORS, ConfigDefaults.GESTURE_DWELL);
+    }
 }

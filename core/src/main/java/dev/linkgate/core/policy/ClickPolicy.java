@@ -5,6 +5,7 @@ import dev.linkgate.core.config.PolicyConfig;
 import dev.linkgate.core.config.Reclick;
 import dev.linkgate.core.detect.Classification;
 import dev.linkgate.core.detect.Detector;
+import dev.linkgate.core.detect.RequestClassifier;
 import dev.linkgate.core.detect.Verdict;
 import dev.linkgate.core.ledger.ClickLedger;
 import dev.linkgate.core.ledger.LinkState;
@@ -32,12 +33,12 @@ import java.util.concurrent.CompletionStage;
  */
 public final class ClickPolicy {
     private final PolicyConfig config;
-    private final Detector detector;
+    private final RequestClassifier detector;
     private final ClickLedger ledger;
     private final ContinueTokens tokens;
     private final Clock clock;
 
-    public ClickPolicy(PolicyConfig config, Detector detector, ClickLedger ledger, ContinueTokens tokens, Clock clock) {
+    public ClickPolicy(PolicyConfig config, RequestClassifier detector, ClickLedger ledger, ContinueTokens tokens, Clock clock) {
         this.config = config;
         this.detector = detector;
         this.ledger = ledger;

@@ -2,13 +2,14 @@ package dev.linkgate.gateway.http;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 
 import java.util.List;
 
 /** Headers that describe one connection, not the message: never passed across the proxy, either way. */
 public final class HopByHop {
-    private static final List<CharSequence> NAMES = List.of(HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE,
-            HttpHeaderNames.PROXY_CONNECTION, HttpHeaderNames.TE, HttpHeaderNames.TRAILER,
+    private static final List<CharSequence> NAMES = List.of(HttpHeaderNames.CONNECTION, AsciiString.cached("keep-alive"),
+            AsciiString.cached("proxy-connection"), HttpHeaderNames.TE, HttpHeaderNames.TRAILER,
             HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderNames.UPGRADE, HttpHeaderNames.PROXY_AUTHORIZATION,
             HttpHeaderNames.PROXY_AUTHENTICATE);
 

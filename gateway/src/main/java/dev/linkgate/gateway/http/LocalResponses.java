@@ -36,13 +36,19 @@ public final class LocalResponses {
         ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
     }
 
+    /** The headers every page response carries (CSP with this nonce, no-store, no-referrer, ...). */
+    public static void securityHeaders(FullHttpResponse r, String cspNonce) {
+        for (Map.Entry<String, String> h : InterstitialPage.securityHeaders(cspNonce)) {
+            r.headers().set(h.getKey(), h.getValue());
+        }
+    }
+
     /** A rendered page with the security headers every page carries; HEAD gets the headers only. */
     public static FullHttpResponse page(InterstitialPage.Page page, String cspNonce, boolean head) {
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(page.status()),
                 head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(page.html()));
-        for (Map.Entry<String, String> h : InterstitialPage.securityHeaders(cspNonce)) {
-            r.headers().set(h.getKey(), h.getValue());
-        }
+        r.headers().set(HttpHeaderNames.CONTENT_TYPE, InterstitialPage.CONTENT_TYPE);
+        securityHeaders(r, cspNonce);
         if (page.contentLanguage() != null) {
             r.headers().set(HttpHeaderNames.CONTENT_LANGUAGE, page.contentLanguage());
         }

@@ -213,9 +213,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         String nonce = InterstitialPage.newNonce();
         if (HttpMethod.HEAD.equals(request.method())) {
             FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.EMPTY_BUFFER);
-            for (Map.Entry<String, String> h : InterstitialPage.securityHeaders(nonce)) {
-                r.headers().set(h.getKey(), h.getValue());
-            }
+            LocalResponses.securityHeaders(r, nonce);
             r.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
             respond(ctx, r);
             return;

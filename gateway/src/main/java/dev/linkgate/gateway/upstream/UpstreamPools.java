@@ -81,9 +81,6 @@ public final class UpstreamPools {
 
     /** Resolved once, at start: name lookups must not block an event loop later. */
     static InetSocketAddress address(URI url) {
-        if (!"http".equalsIgnoreCase(url.getScheme())) {
-            throw new IllegalArgumentException("upstream.url must be http:// (TLS to the upstream is not supported yet)");
-        }
         int port = url.getPort() == -1 ? 80 : url.getPort();
         return new InetSocketAddress(url.getHost(), port);
     }

@@ -1,6 +1,7 @@
 package dev.linkgate.gateway.testing;
 
 import dev.linkgate.core.config.LinkgateConfig;
+import dev.linkgate.core.request.LinkRoutes;
 import dev.linkgate.gateway.GatewayServer;
 import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.link.LinkDecider;
@@ -23,19 +24,21 @@ public final class GatewayHarness implements AutoCloseable {
             + "Chrome/126.0.0.0 Safari/537.36";
 
     public final GatewayServer server;
+    private final GatewayMetrics metrics;
     public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    private GatewayHarness(GatewayServer server) {
+    private GatewayHarness(GatewayServer server, GatewayMetrics metrics) {
         this.server = server;
+        this.metrics = metrics;
     }
 
     public static GatewayHarness start(TestConfig config, LinkDecider decider) {
         LinkgateConfig built = config.build();
-        GatewayServer server = GatewayServer.start(built, decider, new TestLinkRoutes(),
-                new GatewayMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
+        GatewayMetrics metrics = new GatewayMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        GatewayServer server = GatewayServer.start(built, decider, LinkRoutes.of(built.links())::match, metrics,
                 InterstitialPage.create(built.interstitial()), Clock.systemUTC());
-        return new GatewayHarness(server);
+        return new GatewayHarness(server, metrics);
     }
 
     public int port() {
@@ -69,5 +72,6 @@ public final class GatewayHarness implements AutoCloseable {
     @Override
     public void close() {
         server.close(Duration.ofMillis(200));
+        metrics.close();
     }
 }

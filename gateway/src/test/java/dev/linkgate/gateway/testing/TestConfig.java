@@ -16,9 +16,7 @@ import dev.linkgate.core.config.ServerConfig;
 import dev.linkgate.core.config.StoreConfig;
 import dev.linkgate.core.config.UpstreamConfig;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,7 +54,7 @@ public final class TestConfig {
                 List.of(new LinkRoute("/sign/{token}", null)),
                 new PolicyConfig(mode, doubleClickWindow, Duration.ofDays(1), Reclick.INTERSTITIAL,
                         Duration.ofMinutes(10), Duration.ofMinutes(1), 2, Duration.ofMillis(800)),
-                new DetectionConfig(null, null, List.of(), List.of()),
+                DetectionConfig.defaults(),
                 new StoreConfig(StoreConfig.Type.MEMORY, 10_000, null, StoreConfig.OnFailure.LOCAL),
                 new ServerConfig(new DataSize(8 * 1024), new DataSize(16 * 1024), headerTimeout, idleTimeout,
                         drainTimeout, new DataSize(maxCoalesceBody)),
@@ -65,11 +63,6 @@ public final class TestConfig {
     }
 
     static Cidr cidr(String s) {
-        String[] parts = s.split("/");
-        try {
-            return new Cidr(InetAddress.getByName(parts[0]), Integer.parseInt(parts[1]));
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(s, e);
-        }
+        return Cidr.parse(s);
     }
 }

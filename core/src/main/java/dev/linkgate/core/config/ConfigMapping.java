@@ -1,0 +1,189 @@
+package dev.linkgate.core.config;
+
+import static dev.linkgate.core.config.ConfigDefaults.*;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Maps the YAML keys (kebab-case, as documented in config/linkgate.yaml) onto the config records. */
+final class ConfigMapping {
+    static final String[] TOP_LEVEL = {"listen", "admin", "upstream", "client-ip", "links", "policy", "detection",
+            "store", "server", "interstitial", "secret", "secret-file"};
+
+    private ConfigMapping() {
+    }
+
+    /** Sections are read in the order the example file lists them, so the first problem is reported first. */
+    static LinkgateConfig read(ConfigSection root) {
+        Endpoint listen = endpoint(root.section("listen", "host", "port"), LISTEN);
+        Endpoint admin = endpoint(root.section("admin", "host", "port"), ADMIN);
+        UpstreamConfig upstream = upstream(root.section("upstream", "url", "connect-timeout", "response-timeout",
+                "max-connections", "idle-timeout", "preserve-host"));
+        ClientIpConfig clientIp = clientIp(root.section("client-ip", "trusted-proxies", "proxy-protocol"));
+        root.requirePresent("links");
+        List<LinkRoute> links = root.sections("links", "path", "query").stream()
+                .map(ConfigMapping::link)
+                .toList();
+        PolicyConfig policy = policy(root.section("policy", "mode", "double-click-window", "link-ttl", "reclick",
+                "continue-ttl", "fan-out-window", "stale-majors", "gesture-dwell"));
+        DetectionConfig detection = detection(root.section("detection", "user-agents", "networks",
+                "extra-networks", "extra-user-agents"));
+        StoreConfig store = store(root.section("store", "type", "max-links", "on-failure", "redis"));
+        ServerConfig server = server(root.section("server", "max-request-line", "max-header-size",
+                "header-timeout", "idle-timeout", "drain-timeout", "max-coalesce-body"));
+        InterstitialConfig interstitial = interstitial(root.section("interstitial", "name", "color", "logo",
+                "template"));
+        Secret secret = SecretSource.read(root);
+        return root.build(() -> new LinkgateConfig(listen, admin, upstream, clientIp, links, policy, detection,
+                store, server, interstitial, secret));
+    }
+
+    private static LinkRoute link(ConfigSection s) {
+        String path = s.require("path", ConfigMapping::text);
+        String query = s.get("query", null, ConfigMapping::text);
+        return s.build(() -> new LinkRoute(path, query));
+    }
+
+    private static Endpoint endpoint(ConfigSection s, Endpoint defaults) {
+        String host = s.get("host", defaults.host(), ConfigMapping::text);
+        int port = s.get("port", defaults.port(), ConfigMapping::wholeNumber);
+        return s.build(() -> new Endpoint(host, port));
+    }
+
+    private static UpstreamConfig upstream(ConfigSection s) {
+        URI url = s.require("url", ConfigMapping::url);
+        return s.build(() -> new UpstreamConfig(url,
+                s.get("connect-timeout", UPSTREAM_CONNECT_TIMEOUT, Durations::parse),
+                s.get("response-timeout", UPSTREAM_RESPONSE_TIMEOUT, Durations::parse),
+                s.get("max-connections", UPSTREAM_MAX_CONNECTIONS, ConfigMapping::wholeNumber),
+                s.get("idle-timeout", UPSTREAM_IDLE_TIMEOUT, Durations::parse),
+                s.get("preserve-host", UPSTREAM_PRESERVE_HOST, ConfigMapping::bool)));
+    }
+
+    private static ClientIpConfig clientIp(ConfigSection s) {
+        return s.build(() -> new ClientIpConfig(
+                s.list("trusted-proxies", TRUSTED_PROXIES, Cidr::parse),
+                s.get("proxy-protocol", PROXY_PROTOCOL, ConfigMapping::bool)));
+    }
+
+    private static PolicyConfig policy(ConfigSection s) {
+        return s.build(() -> new PolicyConfig(
+                s.get("mode", MODE, text -> choice(text, Mode.class)),
+                s.get("double-click-window", DOUBLE_CLICK_WINDOW, Durations::parse),
+                s.get("link-ttl", LINK_TTL, Durations::parse),
+                s.get("reclick", RECLICK, text -> choice(text, Reclick.class)),
+                s.get("continue-ttl", CONTINUE_TTL, Durations::parse),
+                s.get("fan-out-window", FAN_OUT_WINDOW, Durations::parse),
+                s.get("stale-majors", STALE_MAJORS, ConfigMapping::wholeNumber),
+                s.get("gesture-dwell", GESTURE_DWELL, Durations::parse)));
+    }
+
+    private static DetectionConfig detection(ConfigSection s) {
+        return s.build(() -> new DetectionConfig(
+                s.get("user-agents", USER_AGENTS, ConfigMapping::path),
+                s.get("networks", NETWORKS, ConfigMapping::path),
+                s.list("extra-networks", List.of(), ConfigMapping::path),
+                s.list("extra-user-agents", List.of(), ConfigMapping::text)));
+    }
+
+    private static StoreConfig store(ConfigSection s) {
+        ConfigSection r = s.section("redis", "uri", "timeout", "key-prefix");
+        RedisConfig redis = r.build(() -> new RedisConfig(
+                r.get("uri", REDIS_URI, ConfigMapping::text),
+                r.get("timeout", REDIS_TIMEOUT, Durations::parse),
+                r.get("key-prefix", REDIS_KEY_PREFIX, ConfigMapping::text)));
+        return s.build(() -> new StoreConfig(
+                s.get("type", STORE_TYPE, text -> choice(text, StoreConfig.Type.class)),
+                s.get("max-links", MAX_LINKS, ConfigMapping::wholeLong),
+                redis,
+                s.get("on-failure", ON_FAILURE, text -> choice(text, StoreConfig.OnFailure.class))));
+    }
+
+    private static ServerConfig server(ConfigSection s) {
+        return s.build(() -> new ServerConfig(
+                s.get("max-request-line", MAX_REQUEST_LINE, DataSize::parse),
+                s.get("max-header-size", MAX_HEADER_SIZE, DataSize::parse),
+                s.get("header-timeout", HEADER_TIMEOUT, Durations::parse),
+                s.get("idle-timeout", IDLE_TIMEOUT, Durations::parse),
+                s.get("drain-timeout", DRAIN_TIMEOUT, Durations::parse),
+                s.get("max-coalesce-body", MAX_COALESCE_BODY, DataSize::parse)));
+    }
+
+    private static InterstitialConfig interstitial(ConfigSection s) {
+        return s.build(() -> new InterstitialConfig(
+                s.get("name", INTERSTITIAL_NAME, ConfigMapping::text),
+                s.get("color", INTERSTITIAL_COLOR, ConfigMapping::text),
+                s.get("logo", null, ConfigMapping::path),
+                s.get("template", null, ConfigMapping::path)));
+    }
+
+    // Value parsers: an IllegalArgumentException's message is what the operator reads.
+
+    static String text(String text) {
+        return text;
+    }
+
+    static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a file path");
+        }
+    }
+
+    private static URI url(String text) {
+        try {
+            return new URI(text.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a URL (" + e.getReason() + " at character " + e.getIndex() + ")");
+        }
+    }
+
+    private static int wholeNumber(String text) {
+        long value = wholeLong(text);
+        if (value != (int) value) {
+            throw new IllegalArgumentException("\"" + text + "\" is too large");
+        }
+        return (int) value;
+    }
+
+    /** Digits, optionally grouped with underscores as YAML allows: 1_000_000. */
+    private static long wholeLong(String text) {
+        String digits = text.strip().replace("_", "");
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')
+                || text.strip().startsWith("_")) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a whole number");
+        }
+        return Long.parseLong(digits);
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("\"" + text + "\" is not true or false");
+        };
+    }
+
+    /** Enum constants are written in lower case, with - for _. */
+    private static <E extends Enum<E>> E choice(String text, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (spelling(constant).equals(text.strip())) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException("\"" + text + "\" is not one of " + Arrays.stream(type.getEnumConstants())
+                .map(ConfigMapping::spelling)
+                .collect(Collectors.joining(", ")));
+    }
+
+    private static String spelling(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
