@@ -25,7 +25,7 @@ public final class DecodeFailureHandler extends ChannelInboundHandlerAdapter {
         Throwable cause = o.decoderResult().cause();
         ReferenceCountUtil.release(msg);
         RequestFacts facts = RequestFacts.of(ctx.channel());
-        boolean responseStarted = !(msg instanceof HttpRequest) && (facts == null || facts.status() != 0);
+        boolean responseStarted = !(msg instanceof HttpRequest) && facts != null && facts.status() != 0;
         if (responseStarted) {
             ctx.close();
         } else {

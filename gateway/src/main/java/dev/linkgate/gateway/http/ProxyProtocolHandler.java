@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.haproxy.HAProxyCommand;
 import io.netty.handler.codec.haproxy.HAProxyMessage;
+import io.netty.handler.codec.haproxy.HAProxyProtocolException;
 import io.netty.util.AttributeKey;
 import io.netty.util.NetUtil;
 
@@ -14,7 +15,7 @@ import java.net.UnknownHostException;
 /**
  * Takes the client's address from the PROXY protocol header (after {@code HAProxyMessageDecoder}), keeps it on
  * the channel, releases the message and leaves the pipeline. A LOCAL command (the balancer's health check)
- * keeps the real peer.
+ * keeps the real peer. A connection without a valid header is closed.
  */
 public final class ProxyProtocolHandler extends ChannelInboundHandlerAdapter {
     public static final AttributeKey<InetSocketAddress> SOURCE = AttributeKey.valueOf("linkgate.proxy-source");
@@ -38,6 +39,16 @@ public final class ProxyProtocolHandler extends ChannelInboundHandlerAdapter {
         // The header was consumed and nobody downstream saw a message: ask for the request itself.
         ctx.read();
         ctx.pipeline().remove(this);
+    }
+
+    /** No (valid) PROXY header: the connection did not come through our balancer. */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof HAProxyProtocolException) {
+            ctx.close();
+        } else {
+            ctx.fireExceptionCaught(cause);
+        }
     }
 
     private static InetSocketAddress address(String ip, int port) {
