@@ -1,6 +1,7 @@
 package dev.linkgate.gateway.testing;
 
 import dev.linkgate.core.config.LinkgateConfig;
+import dev.linkgate.core.detect.ReleaseCalendar;
 import dev.linkgate.core.request.LinkRoutes;
 import dev.linkgate.gateway.GatewayServer;
 import dev.linkgate.gateway.admin.GatewayMetrics;
@@ -16,12 +17,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 
 /** A real gateway on a free port in front of the given upstream, with a real HTTP client. */
 public final class GatewayHarness implements AutoCloseable {
-    public static final String CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-            + "Chrome/126.0.0.0 Safari/537.36";
+    /** A current Chrome (the stale-browser signal judges the major by today's date). */
+    public static final String CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/"
+            + ReleaseCalendar.CHROME.currentMajor(LocalDate.now(ZoneOffset.UTC).toEpochDay()) + ".0.0.0 Safari/537.36";
 
     public final GatewayServer server;
     private final GatewayMetrics metrics;
@@ -49,11 +53,20 @@ public final class GatewayHarness implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
     }
 
-    /** A browser-like GET (current Chrome, English). */
+    /** A person's click in a current Chrome: every header of a top-level navigation. */
     public HttpRequest.Builder browserGet(String pathAndQuery) {
+        return browserWithoutFetchMetadata(pathAndQuery)
+                .header("Sec-Fetch-Site", "none")
+                .header("Sec-Fetch-Mode", "navigate")
+                .header("Sec-Fetch-Dest", "document")
+                .header("Sec-Fetch-User", "?1");
+    }
+
+    /** The same browser, but without fetch metadata: not confirmed as a person's click (no claim, the page). */
+    public HttpRequest.Builder browserWithoutFetchMetadata(String pathAndQuery) {
         return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(10))
                 .header("User-Agent", CHROME)
-                .header("Accept", "text/html,application/xhtml+xml")
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
                 .header("Accept-Language", "en-GB,en;q=0.9");
     }
 

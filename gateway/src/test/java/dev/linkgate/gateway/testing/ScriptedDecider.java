@@ -27,25 +27,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * A stand-in for the click policy until the real detector lands: the verdict comes from a script over the
  * request (by default: HEAD, tools and bots are BOT; Chrome/80 and 40.94.0.0/16 are SUSPECT; "Unconfirmed" in
  * the user agent is UNCONFIRMED; anything else is HUMAN). The rest is the real thing: the in-memory ledger
- * (claims, copies, fingerprints) and the continue tokens. It records what it was asked and what it answered.
+ * (claims, copies, fingerprints) and the continue tokens. Wrap it in a {@link RecordingDecider} to see what it decided.
  */
 public final class ScriptedDecider implements LinkDecider {
     private final Function<ClickRequest, Verdict> script;
     private final InMemoryClickLedger ledger;
     private final ContinueTokens tokens;
     private final Duration doubleClick;
-    public final List<ClickRequest> requests = new CopyOnWriteArrayList<>();
-    public final List<Decision> decisions = new CopyOnWriteArrayList<>();
-    public final AtomicInteger completed = new AtomicInteger();
-    public final AtomicInteger released = new AtomicInteger();
     private boolean monitor;
 
     public ScriptedDecider(Function<ClickRequest, Verdict> script, Clock clock, Duration doubleClick) {
@@ -74,20 +68,14 @@ public final class ScriptedDecider implements LinkDecider {
             return Verdict.BOT;
         }
         byte[] a = r.client().getAddress();
-        if (ua.contains("chrome/80.") || (a.length == 4 && (a[0] & 0xff) == 40 && (a[1] & 0xff) == 94)) {
+        if (ua.contains("chrome/80.") || (a.length == 4 && (a[0] & 0xff) == 40 && ((a[1] & 0xff) >> 1) == 46)) {
             return Verdict.SUSPECT;
         }
-        return ua.contains("unconfirmed") ? Verdict.UNCONFIRMED : Verdict.HUMAN;
-    }
-
-    /** The continue tokens minted so far (one per interstitial served). */
-    public List<Interstitial> interstitials() {
-        return decisions.stream().map(Decision::interstitial).filter(i -> i != null).toList();
+        return r.headers().get("Sec-Fetch-Mode") == null ? Verdict.UNCONFIRMED : Verdict.HUMAN;
     }
 
     @Override
     public CompletionStage<Decision> decide(ClickRequest r) {
-        requests.add(r);
         Verdict v = script.apply(r);
         Classification c = new Classification(v, v == Verdict.HUMAN ? List.of()
                 : List.of(new Evidence("script", Weight.valueOf(v == Verdict.UNCONFIRMED ? "UNCONFIRMED" : v.name()),
@@ -114,7 +102,6 @@ public final class ScriptedDecider implements LinkDecider {
 
     @Override
     public CompletionStage<Decision> decideContinue(ClickRequest r, String token, String proof) {
-        requests.add(r);
         LinkId link = LinkId.of(r.linkKey());
         long fp = BrowserFingerprint.of(r);
         Classification c = new Classification(Verdict.HUMAN, List.of());
@@ -131,13 +118,11 @@ public final class ScriptedDecider implements LinkDecider {
 
     @Override
     public CompletionStage<Boolean> forwarded(Decision d, SharedResponse copy) {
-        completed.incrementAndGet();
         return d.claimed() ? ledger.complete(d.link(), d.fingerprint(), copy) : CompletableFuture.completedFuture(false);
     }
 
     @Override
     public CompletionStage<Boolean> forwardFailed(Decision d) {
-        released.incrementAndGet();
         return d.claimed() ? ledger.release(d.link(), d.fingerprint()) : CompletableFuture.completedFuture(false);
     }
 
@@ -161,10 +146,6 @@ public final class ScriptedDecider implements LinkDecider {
         return ledger.size();
     }
 
-    public long actions(Action action) {
-        return decisions.stream().filter(d -> d.action() == action).count();
-    }
-
     private Interstitial mint(LinkId link, long fp, LinkView view) {
         ContinueTokens.Minted m = tokens.mint(link, fp);
         return new Interstitial(m.token(), tokens.proof(m.token()), 0, view.firstOpenedAt(), m.expiresAt());
@@ -178,8 +159,7 @@ public final class ScriptedDecider implements LinkDecider {
                 d.view(), false, null, d.trace());
     }
 
-    private Decision record(Decision d) {
-        decisions.add(d);
+    private static Decision record(Decision d) {
         return d;
     }
 
