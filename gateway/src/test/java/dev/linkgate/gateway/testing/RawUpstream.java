@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,6 +33,8 @@ public final class RawUpstream implements AutoCloseable {
     private final Behaviour behaviour;
     public final AtomicInteger connections = new AtomicInteger();
     public final List<Request> requests = new CopyOnWriteArrayList<>();
+    /** Released once for every connection the gateway closed (not when the behaviour closed it). */
+    public final Semaphore closedByGateway = new Semaphore(0);
 
     public RawUpstream(Behaviour behaviour) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -66,6 +69,7 @@ public final class RawUpstream implements AutoCloseable {
             for (int n = 1; ; n++) {
                 Request head = readHead(in, connection, n);
                 if (head == null) {
+                    closedByGateway.release();
                     return;
                 }
                 requests.add(head);
@@ -74,7 +78,8 @@ public final class RawUpstream implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            // the gateway closed the connection
+            // the gateway closed (or reset) the connection in the middle of a request
+            closedByGateway.release();
         }
     }
 
