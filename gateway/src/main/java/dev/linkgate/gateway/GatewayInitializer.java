@@ -10,6 +10,7 @@ import dev.linkgate.gateway.http.ExpectContinueHandler;
 import dev.linkgate.gateway.http.KeepAliveHandler;
 import dev.linkgate.gateway.http.OneMessagePerRead;
 import dev.linkgate.gateway.http.ProxyProtocolHandler;
+import dev.linkgate.gateway.http.RequestTargetHandler;
 import dev.linkgate.gateway.http.RequestTimeouts;
 import dev.linkgate.gateway.link.LinkFlow;
 import dev.linkgate.gateway.link.LinkMatcher;
@@ -26,8 +27,8 @@ import java.time.Clock;
 
 /**
  * A client connection's pipeline, built in the order a request travels through it:
- * PROXY protocol, HTTP codec (with its limits), one message per read, access log, decode failures,
- * Expect, timeouts, keep-alive, client address, link flow, proxy.
+ * PROXY protocol, HTTP codec (with its limits), one message per read, access log, request target, decode
+ * failures, Expect, timeouts, keep-alive, client address, link flow, proxy.
  */
 final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     private final LinkgateConfig config;
@@ -96,9 +97,13 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("one-message-per-read", new OneMessagePerRead());
     }
 
-    /** Every request is logged; a request the codec could not decode is answered 400/414/431 and closed. */
+    /**
+     * Every request is logged; targets are put in origin form (an absolute-form target must not slip past the
+     * link routes); a request the codec could not decode is answered 400/414/431 and closed.
+     */
     private void addRequestChecks(ChannelPipeline p) {
         p.addLast("access-log", new AccessLogHandler(links, clock));
+        p.addLast("request-target", new RequestTargetHandler());
         p.addLast("decode-check", new DecodeFailureHandler());
     }
 

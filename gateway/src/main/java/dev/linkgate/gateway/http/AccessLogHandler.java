@@ -85,7 +85,11 @@ public final class AccessLogHandler extends ChannelDuplexHandler {
                 TimeUnit.NANOSECONDS.toMillis(f.upstreamNanos()), total));
     }
 
-    private String redactedPath(String uri) {
+    private String redactedPath(String target) {
+        String uri = RequestTarget.originForm(target);
+        if (uri == null) {
+            return "-";
+        }
         int q = uri.indexOf('?');
         String path = q < 0 ? uri : uri.substring(0, q);
         String token = links.match(path, q < 0 ? null : uri.substring(q + 1));

@@ -7,6 +7,7 @@ import dev.linkgate.core.config.Mode;
 import dev.linkgate.core.policy.Action;
 import dev.linkgate.core.policy.ContinueForm;
 import dev.linkgate.gateway.testing.GatewayHarness;
+import dev.linkgate.gateway.testing.RawHttp;
 import dev.linkgate.gateway.testing.RecordingDecider;
 import dev.linkgate.gateway.testing.TestConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -228,6 +229,18 @@ abstract class LinkFlowContract {
         assertEquals(200, again.statusCode());
         assertEquals("in time", again.body());
         assertEquals(2, decider.actions(Action.FORWARD));
+    }
+
+    @Test
+    void anAbsoluteFormTargetIsStillALinkClick() throws Exception {
+        try (RawHttp client = gateway.raw()) {
+            RawHttp.Response r = client.send("GET http://gate.example/sign/tok-absolute HTTP/1.1\r\nHost: x\r\n"
+                    + "User-Agent: curl/8.0\r\n\r\n").read();
+            assertEquals(200, r.status());
+            assertTrue(r.bodyText().contains(ContinueForm.TOKEN_FIELD));
+        }
+        upstream.verify(0, anyRequestedFor(anyUrl()));
+        assertEquals(1, decider.actions(Action.INTERSTITIAL));
     }
 
     @Test
