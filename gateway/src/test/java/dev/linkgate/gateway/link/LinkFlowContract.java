@@ -98,6 +98,9 @@ abstract class LinkFlowContract {
         upstream.verify(1, getRequestedFor(urlEqualTo("/sign/tok-first?lang=en")));
         assertEquals(1, decider.actions(Action.FORWARD));
         assertEquals(1, decider.completed.get());
+        assertEquals(1, gateway.metric("linkgate_requests_total", "route=\"link\"", "decision=\"forward\"",
+                "reason=\"first_click\""));
+        assertEquals(1, gateway.metric("linkgate_upstream_request_duration_seconds_count"));
     }
 
     @Test
@@ -146,6 +149,7 @@ abstract class LinkFlowContract {
         upstream.verify(1, getRequestedFor(urlEqualTo("/sign/tok-double")));
         assertEquals(1, decider.actions(Action.FORWARD));
         assertEquals(1, decider.actions(Action.COALESCE));
+        assertEquals(1, gateway.metric("linkgate_duplicate_clicks_total", "kind=\"coalesced\""));
     }
 
     @Test
@@ -177,6 +181,8 @@ abstract class LinkFlowContract {
         assertEquals(403, tampered.statusCode());
         assertEquals(403, crossLink.statusCode());
         assertEquals("no-store", crossLink.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals(1, gateway.metric("linkgate_interstitial_continued_total", "result=\"accepted\""));
+        assertEquals(1, gateway.metric("linkgate_interstitial_continued_total", "result=\"token_replayed\""));
         upstream.verify(1, anyRequestedFor(anyUrl()));
         assertTrue(decider.decisions.stream().map(d -> d.reason()).toList()
                 .containsAll(List.of("token_replayed", "token_invalid")));
@@ -196,6 +202,7 @@ abstract class LinkFlowContract {
         HttpResponse<String> down = gateway.send(gateway.browserGet("/sign/tok-down").build());
         assertEquals(502, down.statusCode());
         assertEquals(1, decider.released.get());
+        assertEquals(1, gateway.metric("linkgate_upstream_errors_total", "type=\"connect\""));
 
         WireMockServer late = new WireMockServer(options().port(port).bindAddress("127.0.0.1").notifier(new Slf4jNotifier(false)));
         late.start();
@@ -224,6 +231,7 @@ abstract class LinkFlowContract {
         HttpResponse<String> slow = gateway.send(gateway.browserGet("/sign/tok-slow").build());
         assertEquals(504, slow.statusCode());
         assertEquals(1, decider.released.get());
+        assertEquals(1, gateway.metric("linkgate_upstream_errors_total", "type=\"timeout\""));
 
         HttpResponse<String> again = gateway.send(gateway.browserGet("/sign/tok-slow").build());
         assertEquals(200, again.statusCode());

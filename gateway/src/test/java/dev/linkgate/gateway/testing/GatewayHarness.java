@@ -29,20 +29,23 @@ public final class GatewayHarness implements AutoCloseable {
 
     public final GatewayServer server;
     private final GatewayMetrics metrics;
+    private final PrometheusMeterRegistry registry;
     public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    private GatewayHarness(GatewayServer server, GatewayMetrics metrics) {
+    private GatewayHarness(GatewayServer server, GatewayMetrics metrics, PrometheusMeterRegistry registry) {
         this.server = server;
         this.metrics = metrics;
+        this.registry = registry;
     }
 
     public static GatewayHarness start(TestConfig config, LinkDecider decider) {
         LinkgateConfig built = config.build();
-        GatewayMetrics metrics = new GatewayMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        GatewayMetrics metrics = new GatewayMetrics(registry);
         GatewayServer server = GatewayServer.start(built, decider, LinkRoutes.of(built.links())::match, metrics,
                 InterstitialPage.create(built.interstitial()), Clock.systemUTC());
-        return new GatewayHarness(server, metrics);
+        return new GatewayHarness(server, metrics, registry);
     }
 
     public int port() {
@@ -76,6 +79,18 @@ public final class GatewayHarness implements AutoCloseable {
 
     public CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The value of one Prometheus sample, e.g. {@code metric("linkgate_duplicate_clicks_total", "kind=\"coalesced\"")};
+     * 0 when no sample has all the labels.
+     */
+    public double metric(String name, String... labels) {
+        return registry.scrape().lines()
+                .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     public RawHttp raw() throws IOException {
