@@ -49,16 +49,23 @@ public final class GatewayServer implements AutoCloseable {
         this.drainTimeout = config.server().drainTimeout();
     }
 
-    /** Binds {@code listen} (port 0 picks a free port: see {@link #port()}) and starts serving. */
+    /**
+     * Binds {@code listen} (port 0 picks a free port: see {@link #port()}) and starts serving.
+     *
+     * @throws IllegalStateException when the address cannot be bound (its event loops are already stopped)
+     */
     public static GatewayServer start(LinkgateConfig config, LinkDecider decider, LinkMatcher links,
                                       GatewayMetrics metrics, InterstitialPage pages, Clock clock) {
         GatewayServer server = new GatewayServer(config);
         try {
             server.bind(config, decider, links, metrics, pages, clock);
             return server;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Netty rethrows the bind's IOException unchecked: whatever failed, stop the loops, or they keep
+            // the JVM alive.
             server.close(Duration.ZERO);
-            throw e;
+            throw new IllegalStateException("cannot listen on " + config.listen().host() + ":"
+                    + config.listen().port() + ": " + e.getMessage(), e);
         }
     }
 

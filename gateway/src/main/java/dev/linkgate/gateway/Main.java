@@ -33,8 +33,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code java -jar linkgate.jar [--config FILE]} serves (default {@code config/linkgate.yaml});
  * {@code check-config FILE} validates; {@code explain --config FILE} explains decisions for requests on stdin;
- * {@code --version}. A bad configuration exits 2 with its one-line explanation. SIGTERM and SIGINT stop
- * accepting, drain requests in flight for {@code server.drain-timeout}, and exit 0.
+ * {@code --version}. A bad configuration exits 2 with its one-line explanation, an address in use exits 1.
+ * SIGTERM and SIGINT stop accepting, drain requests in flight for {@code server.drain-timeout}, and exit 0.
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -45,9 +45,13 @@ public final class Main {
     private Main() {
     }
 
+    /** The status the JVM ends with once the shutdown hook has drained: 0 for a signal, else what main chose. */
+    private static volatile int exitStatus;
+
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
         if (code != 0) {
+            exitStatus = code;
             System.exit(code);
         }
     }
@@ -76,6 +80,9 @@ public final class Main {
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println("linkgate: " + e.getMessage());
             return 2;
+        } catch (IllegalStateException e) {
+            err.println("linkgate: " + e.getMessage());
+            return 1;
         }
     }
 
@@ -107,27 +114,30 @@ public final class Main {
         }
         GatewayServer server = GatewayServer.start(config, LinkDecider.of(policy), LinkRoutes.of(config.links())::match,
                 metrics, pages, clock);
+        // The hook is in place before /readyz says ready: a stop from then on always drains.
         Lifecycle lifecycle = new Lifecycle();
-        AdminServer admin;
-        try {
-            admin = AdminServer.start(config.admin(), registry, lifecycle::ready);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            server.close(java.time.Duration.ZERO);
-            return;
-        }
-        LOG.info("linkgate {} listening on {}:{} ({}), admin on {}:{}, upstream {}, mode {}", version(),
-                server.address().getHostString(), server.port(), server.transport(), config.admin().host(),
-                admin.port(), config.upstream().url(), config.policy().mode().name().toLowerCase(Locale.ROOT));
+        AdminServer[] admin = new AdminServer[1];
         lifecycle.onStop(() -> {
             LOG.info("stopping: no new connections; draining requests in flight for up to {}",
                     config.server().drainTimeout());
             server.close(config.server().drainTimeout());
-            admin.close();
+            if (admin[0] != null) {
+                admin[0].close();
+            }
             metrics.close();
             ledger.close();
             LOG.info("stopped");
         });
+        try {
+            admin[0] = AdminServer.start(config.admin(), registry, lifecycle::ready);
+        } catch (Exception e) {
+            // Stops the gateway's loops (they would keep the JVM alive) through the hook.
+            throw new IllegalStateException("cannot listen on " + config.admin().host() + ":" + config.admin().port()
+                    + " (admin): " + e.getMessage(), e);
+        }
+        LOG.info("linkgate {} listening on {}:{} ({}), admin on {}:{}, upstream {}, mode {}", version(),
+                server.address().getHostString(), server.port(), server.transport(), config.admin().host(),
+                admin[0].port(), config.upstream().url(), config.policy().mode().name().toLowerCase(Locale.ROOT));
         lifecycle.awaitStop();
     }
 
@@ -150,7 +160,8 @@ public final class Main {
 
     /**
      * Shutdown on SIGTERM/SIGINT: the JVM runs the hook, which drains and then halts with status 0, so an
-     * orderly stop exits 0 (the JVM would otherwise report 143/130 for the signal).
+     * orderly stop exits 0 (the JVM would otherwise report 143/130 for the signal); a failed start that
+     * calls System.exit keeps its own status.
      */
     private static final class Lifecycle {
         private final CountDownLatch stopped = new CountDownLatch(1);
@@ -168,7 +179,7 @@ public final class Main {
                 } finally {
                     stopped.countDown();
                 }
-                Runtime.getRuntime().halt(0);
+                Runtime.getRuntime().halt(exitStatus);
             }, "linkgate-shutdown"));
         }
 
