@@ -105,10 +105,6 @@ public final class Main {
                 clock, registry);
         ContinueTokens tokens = new ContinueTokens(config.secret().bytes(), config.policy().continueTtl(), clock);
         ClickPolicy policy = new ClickPolicy(config.policy(), detector, ledger, tokens, clock);
-        if (config.secret().generated()) {
-            LOG.warn("no secret configured: a random one is used, so Continue pages do not survive a restart "
-                    + "and do not work across replicas");
-        }
         GatewayServer server = GatewayServer.start(config, LinkDecider.of(policy), LinkRoutes.of(config.links())::match,
                 metrics, pages, clock);
         // The hook is in place before /readyz says ready: a stop from then on always drains.
