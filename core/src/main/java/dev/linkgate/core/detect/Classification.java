@@ -38,7 +38,7 @@ public record Classification(Verdict verdict, List<Evidence> evidence) {
         return verdict == Verdict.BOT || verdict == Verdict.SUSPECT;
     }
 
-    /** Reason codes of every piece of evidence that is not a browser confirmation. */
+    /** Reason codes of every piece of evidence, browser confirmations included. */
     public List<String> reasons() {
         List<String> out = new ArrayList<>(evidence.size());
         for (Evidence e : evidence) {

@@ -1,6 +1,14 @@
 package dev.linkgate.core.detect;
 
+import dev.linkgate.core.config.DetectionConfig;
+import dev.linkgate.core.config.PolicyConfig;
 import dev.linkgate.core.request.ClickRequest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Runs every request-local signal over a link request (method, user agent, stale browser, scanner network,
@@ -8,14 +16,70 @@ import dev.linkgate.core.request.ClickRequest;
  * with {@link #fanOut(int)}.
  */
 public final class Detector implements RequestClassifier {
-    // PLACEHOLDER: the detection work fills this in (UserAgentRules, ScannerNetworks, StaleBrowsers, ...).
+    /** Every reason code the detector can give: the bounded label set for metrics. */
+    public static final Set<String> REASONS = Set.of(
+            "method_head", "method_options", "method_other",
+            "ua_missing", "ua_native_host", "ua_tool", "ua_crawler", "ua_previewer", "ua_headless", "ua_office",
+            "ua_mail_security",
+            "stale_browser", "scanner_network",
+            "fetch_metadata_missing", "accept_language_missing", "accept_not_html", "browser_confirmed",
+            "browser_unknown",
+            "fan_out");
 
+    private final UserAgentRules userAgents;
+    private final ScannerNetworks networks;
+    private final StaleBrowsers stale;
+
+    public Detector(UserAgentRules userAgents, ScannerNetworks networks, StaleBrowsers stale) {
+        this.userAgents = Objects.requireNonNull(userAgents, "userAgents");
+        this.networks = Objects.requireNonNull(networks, "networks");
+        this.stale = Objects.requireNonNull(stale, "stale");
+    }
+
+    /**
+     * Builds a detector from the scanner lists.
+     *
+     * @param staleMajors more than this many majors behind is a stale browser (default
+     *                    {@link StaleBrowsers#DEFAULT_STALE_MAJORS})
+     * @throws ScannerListException naming file and line when a list has a line it cannot read
+     * @throws IOException          when a list cannot be read
+     */
+    public static Detector load(Path userAgentsFile, Path networksFile, List<Path> extraNetworkFiles,
+                                List<String> extraUserAgentPatterns, int staleMajors) throws IOException {
+        return new Detector(UserAgentRules.load(userAgentsFile, extraUserAgentPatterns),
+                ScannerNetworks.load(networksFile, extraNetworkFiles), new StaleBrowsers(staleMajors));
+    }
+
+    /** Builds the detector the configuration describes. */
+    public static Detector load(DetectionConfig detection, PolicyConfig policy) throws IOException {
+        return load(detection.userAgents(), detection.networks(), detection.extraNetworks(),
+                detection.extraUserAgents(), policy.staleMajors());
+    }
+
+    @Override
     public Classification classify(ClickRequest request) {
-        throw new UnsupportedOperationException("detection not built yet");
+        List<Evidence> evidence = new ArrayList<>(4);
+        add(evidence, LinkMethod.check(request.method()));
+        Evidence agent = userAgents.check(request);
+        add(evidence, agent);
+        add(evidence, networks.check(request.client()));
+        if (agent == null) {
+            BrowserVersion browser = BrowserVersion.parse(request.userAgent());
+            Evidence old = browser == null ? null : stale.check(browser, request.receivedAt());
+            add(evidence, old);
+            BrowserConsistency.check(request.headers(), browser, old != null, evidence);
+        }
+        return Classification.of(evidence);
     }
 
     /** Evidence for fan-out: the link was fetched from this many distinct networks within the window. */
     public static Evidence fanOut(int distinctNetworks) {
         return new Evidence("fan_out", Weight.SUSPECT, "fan_out", distinctNetworks + " networks within the window");
+    }
+
+    private static void add(List<Evidence> evidence, Evidence e) {
+        if (e != null) {
+            evidence.add(e);
+        }
     }
 }
