@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +28,16 @@ final class Chromium implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final String INSTALL = "apt-get install -y chromium chromium-driver";
+    /**
+     * Selenium looks for a DevTools binding matching the browser's version and warns that it has none; these
+     * tests use chromedriver's own CDP command instead, so the warning only misleads. Held: JUL keeps loggers
+     * weakly.
+     */
+    private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_VERSION_FINDER.setLevel(Level.SEVERE);
+    }
 
     private final ChromeDriverService service;
     private final ChromeDriver driver;
