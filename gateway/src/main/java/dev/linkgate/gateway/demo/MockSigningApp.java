@@ -1,0 +1,158 @@
+package dev.linkgate.gateway.demo;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+/**
+ * A stand-in signing app for the demo that behaves like the real problem: every open of
+ * {@code /sign/{token}} starts a new signing session (a cookie) and ends the older one, so whoever opened
+ * the link before, a scanner or a double click, leaves the signer with "This link was opened in another
+ * session". Not part of the product: the demo script runs it from the same jar.
+ *
+ * <p>Usage: {@code java -cp linkgate.jar dev.linkgate.gateway.demo.MockSigningApp [port]} (default 8081).
+ */
+public final class MockSigningApp {
+    private static final String COOKIE = "mock_session";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** token -> the one live session of that link. */
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final PrintStream log;
+
+    private MockSigningApp(PrintStream log) {
+        this.log = log;
+    }
+
+    private record Session(int number, String id) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        HttpServer server = start(args.length > 0 ? Integer.parseInt(args[0]) : 8081, System.out);
+        System.out.println("[app] mock signing app on http://127.0.0.1:" + server.getAddress().getPort() + "/sign/{token}");
+    }
+
+    /** Starts the app on 127.0.0.1 (port 0: any free port); stop it with {@code server.stop(0)}. */
+    static HttpServer start(int port, PrintStream log) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.createContext("/", new MockSigningApp(log)::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4, work -> {
+            Thread t = new Thread(work, "mock-signing-app");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+        return server;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getRawPath();
+            String[] parts = path.split("/");
+            if (parts.length == 3 && parts[1].equals("sign") && !parts[2].isEmpty()) {
+                open(exchange, parts[2]);
+            } else if (parts.length == 3 && parts[1].equals("document") && !parts[2].isEmpty()) {
+                document(exchange, parts[2]);
+            } else {
+                send(exchange, 404, page("Not found", "<p>Try <a href=\"/sign/demo-token-1\">/sign/demo-token-1</a>.</p>"));
+            }
+        }
+    }
+
+    /** Opening the email link: a new session replaces the old one, as many signing apps do. */
+    private void open(HttpExchange exchange, String token) throws IOException {
+        Session session = sessions.compute(token, (t, old) -> new Session(old == null ? 1 : old.number() + 1, newId()));
+        log(exchange, "/sign/" + token + " -> new session #" + session.number()
+                + (session.number() > 1 ? " (session #" + (session.number() - 1) + " ended)" : ""));
+        exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + token + "." + session.id()
+                + "; Path=/; HttpOnly; SameSite=Lax");
+        send(exchange, 200, documentPage(token, session));
+    }
+
+    /** The signing page after the link: works only with the link's current session. */
+    private void document(HttpExchange exchange, String token) throws IOException {
+        Session current = sessions.get(token);
+        String presented = cookie(exchange, token);
+        if (current == null || presented == null) {
+            log(exchange, "/document/" + token + " -> no session");
+            send(exchange, 403, page("No session", "<p>Open the link from your email first.</p>"));
+        } else if (!presented.equals(current.id())) {
+            log(exchange, "/document/" + token + " -> old session: opened in another session");
+            send(exchange, 409, page("Opened in another session",
+                    "<h1>This link was opened in another session</h1><p>Your signing session has ended because the"
+                            + " link was opened again (session #" + current.number() + " is now the live one)."
+                            + " Please ask the sender for a new link.</p>"));
+        } else {
+            log(exchange, "/document/" + token + " -> session #" + current.number() + " ok");
+            send(exchange, 200, documentPage(token, current));
+        }
+    }
+
+    private static String documentPage(String token, Session session) {
+        String t = escape(token);
+        return page("Sign the document", "<h1>Employment contract — please sign</h1>"
+                + "<p>Signing session <strong>#" + session.number() + "</strong> for link <code>" + t + "</code>.</p>"
+                + "<p>Lorem ipsum dolor sit amet: the parties agree to the terms above.</p>"
+                + "<p><a href=\"/document/" + t + "\">Go to the signature field (checks your session)</a></p>");
+    }
+
+    private static String cookie(HttpExchange exchange, String token) {
+        for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
+            for (String pair : header.split(";")) {
+                String p = pair.trim();
+                if (p.startsWith(COOKIE + "=" + token + ".")) {
+                    return p.substring(COOKIE.length() + token.length() + 2);
+                }
+            }
+        }
+        return null;
+    }
+
+    private void log(HttpExchange exchange, String what) {
+        String ua = exchange.getRequestHeaders().getFirst("User-Agent");
+        log.println("[app] " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " "
+                + exchange.getRequestMethod() + " " + what + "  (" + (ua == null ? "no User-Agent" : ua) + ")");
+    }
+
+    private static void send(HttpExchange exchange, int status, String html) throws IOException {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static String page(String title, String body) {
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
+                + "</title></head><body style=\"font-family:system-ui;max-width:40rem;margin:2rem auto\">"
+                + body + "</body></html>";
+    }
+
+    private static String newId() {
+        byte[] b = new byte[12];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
