@@ -16,6 +16,7 @@ final class UserAgents {
             + " (KHTML, like Gecko) Chrome/125.0.0.0 Safari/537.36";
 
     private static final Pattern VERSION = Pattern.compile("Chromium (\\d+)\\.");
+    private static String currentChrome;
 
     private UserAgents() {
     }
@@ -24,9 +25,12 @@ final class UserAgents {
      * A person's current Chrome: the installed Chromium's own major version on its own platform, so the user
      * agent agrees with the Sec-CH-UA client hints the browser sends beside it.
      */
-    static String currentChrome() {
-        return "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/"
-                + installedMajor() + ".0.0.0 Safari/537.36";
+    static synchronized String currentChrome() {
+        if (currentChrome == null) {
+            currentChrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/"
+                    + installedMajor() + ".0.0.0 Safari/537.36";
+        }
+        return currentChrome;
     }
 
     static int installedMajor() {
