@@ -20,12 +20,11 @@ public record RedisConfig(String uri, Duration timeout, String keyPrefix) {
         if (uri == null || uri.isBlank()) {
             throw new InvalidConfigValue("uri", "must be a Redis URI, e.g. redis://127.0.0.1:6379");
         }
-        for (String one : uri.split(",")) {
-            if (!SCHEME.matcher(one.strip()).matches()) {
-                // The URI itself is not repeated: it may hold a password.
-                throw new InvalidConfigValue("uri", "must be redis://, rediss:// or redis-sentinel:// URIs"
-                        + " (several separated by commas for a cluster)");
-            }
+        // Lettuce's form for several nodes is one URI with comma-separated hosts: redis://n1:7000,n2:7000.
+        if (!SCHEME.matcher(uri.strip()).matches()) {
+            // The URI itself is not repeated: it may hold a password.
+            throw new InvalidConfigValue("uri", "must be a redis://, rediss:// or redis-sentinel:// URI"
+                    + " (several hosts separated by commas for a cluster)");
         }
         Durations.requirePositive(timeout, "timeout");
         Objects.requireNonNull(keyPrefix, "key-prefix");

@@ -214,8 +214,8 @@ class ConfigErrorsTest {
                   redis:
                     uri: http://:hunter2@cache:6379
                 """);
-        assertEquals("config error at store.redis.uri (line 8, column 10): must be redis://, rediss:// or"
-                + " redis-sentinel:// URIs (several separated by commas for a cluster)", e.getMessage());
+        assertEquals("config error at store.redis.uri (line 8, column 10): must be a redis://, rediss:// or"
+                + " redis-sentinel:// URI (several hosts separated by commas for a cluster)", e.getMessage());
         assertFalse(e.getMessage().contains("hunter2"));
     }
 

@@ -234,6 +234,29 @@ public abstract class ClickLedgerContract {
     }
 
     @Test
+    void ownersAreWholeSixtyFourBitIds() {
+        // Stores that keep numbers as doubles (Lua in Redis) would confuse these two.
+        long owner = 0x7FFF_FFFF_FFFF_FFF1L;
+        LinkId link = newLink();
+        assertEquals(owner, claim(link, owner, NET_A).owner());
+        assertFalse(await(ledger.complete(link, owner + 1, null)));
+        assertTrue(await(ledger.complete(link, owner, null)));
+        assertEquals(owner, await(ledger.lookup(link)).orElseThrow().owner());
+        assertEquals(Long.MIN_VALUE, await(ledger.takeOver(link, Long.MIN_VALUE)).owner());
+    }
+
+    @Test
+    void takeOverDropsThePreviousOwnersResponseCopy() {
+        LinkId link = newLink();
+        claim(link, ALICE, NET_A);
+        await(ledger.complete(link, ALICE, new SharedResponse(200, List.of(), new byte[] {1})));
+        await(ledger.takeOver(link, MALLORY));
+        assertTrue(await(ledger.complete(link, MALLORY, null)));
+        assertTrue(await(ledger.sharedResponse(link, ALICE)).isEmpty());
+        assertTrue(await(ledger.sharedResponse(link, MALLORY)).isEmpty());
+    }
+
+    @Test
     void nonceIsSpentOnlyOnce() {
         Instant expires = clock.instant().plus(Duration.ofMinutes(10));
         String nonce = "nonce-" + System.nanoTime();

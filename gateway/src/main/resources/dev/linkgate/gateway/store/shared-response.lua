@@ -1,0 +1,18 @@
+-- sharedResponse: ARGV[5] fingerprint. {copy} for the owner of a FORWARDED link within retention, else {}.
+local r = fetch()
+if not r or r.ru == 0 then
+  return {}
+end
+if now > r.ru then
+  redis.call('DEL', KEYS[2])
+  redis.call('HSET', KEYS[1], 'ru', '0')
+  return {}
+end
+if r.o ~= ARGV[5] or r.s ~= FORWARDED then
+  return {}
+end
+local copy = redis.call('GET', KEYS[2])
+if not copy then
+  return {}
+end
+return { copy }
