@@ -1,0 +1,133 @@
+package dev.linkgate.gateway;
+
+import dev.linkgate.core.config.LinkgateConfig;
+import dev.linkgate.core.config.ServerConfig;
+import dev.linkgate.gateway.admin.GatewayMetrics;
+import dev.linkgate.gateway.http.AccessLogHandler;
+import dev.linkgate.gateway.http.ClientAddressHandler;
+import dev.linkgate.gateway.http.DecodeFailureHandler;
+import dev.linkgate.gateway.http.ExpectContinueHandler;
+import dev.linkgate.gateway.http.KeepAliveHandler;
+import dev.linkgate.gateway.http.OneMessagePerRead;
+import dev.linkgate.gateway.http.ProxyProtocolHandler;
+import dev.linkgate.gateway.http.RequestTargetHandler;
+import dev.linkgate.gateway.http.RequestTimeouts;
+import dev.linkgate.gateway.link.LinkFlow;
+import dev.linkgate.gateway.link.LinkMatcher;
+import dev.linkgate.gateway.proxy.ProxyHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+
+import java.time.Clock;
+
+/**
+ * A client connection's pipeline, built in the order a request travels through it:
+ * PROXY protocol, HTTP codec (with its limits), one message per read, access log, request target, decode
+ * failures, Expect, timeouts, keep-alive, client address, link flow, proxy.
+ */
+final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
+    private final LinkgateConfig config;
+    private final LinkMatcher links;
+    private final LinkFlow linkFlow;
+    private final ProxyHandler.Settings proxy;
+    private final GatewayMetrics metrics;
+    private final ChannelGroup clients;
+    private final Clock clock;
+
+    GatewayInitializer(LinkgateConfig config, LinkMatcher links, LinkFlow linkFlow, ProxyHandler.Settings proxy,
+                       GatewayMetrics metrics, ChannelGroup clients, Clock clock) {
+        this.config = config;
+        this.links = links;
+        this.linkFlow = linkFlow;
+        this.proxy = proxy;
+        this.metrics = metrics;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        trackConnection(ch);
+        ChannelPipeline p = ch.pipeline();
+        ServerConfig server = config.server();
+        RequestTimeouts timeouts = new RequestTimeouts(server.headerTimeout(), server.idleTimeout());
+        addProxyProtocol(p);
+        addHttpCodec(p, timeouts);
+        addRequestChecks(p);
+        addExpectContinue(p);
+        addTimeouts(p, timeouts);
+        addKeepAlive(p);
+        addClientAddress(p);
+        addLinkFlow(p);
+        addProxy(p);
+    }
+
+    private void trackConnection(SocketChannel ch) {
+        clients.add(ch);
+        metrics.connectionOpened();
+        ch.closeFuture().addListener(f -> metrics.connectionClosed());
+    }
+
+    /** client-ip.proxy-protocol: v1 or v2 header first; its source address is the peer. */
+    private void addProxyProtocol(ChannelPipeline p) {
+        if (config.clientIp().proxyProtocol()) {
+            p.addLast("proxy-protocol", new HAProxyMessageDecoder());
+            p.addLast("proxy-source", new ProxyProtocolHandler());
+        }
+    }
+
+    /**
+     * HTTP/1.1 with the request line and header limits, strict framing (Content-Length with Transfer-Encoding
+     * fails), then one decoded message per read: reads are manual, which paces pipelined requests and bodies.
+     */
+    private void addHttpCodec(ChannelPipeline p, RequestTimeouts timeouts) {
+        ServerConfig server = config.server();
+        p.addLast("first-bytes", timeouts.firstBytes());
+        p.addLast("http-codec", new HttpServerCodec(new HttpDecoderConfig()
+                .setMaxInitialLineLength(server.maxRequestLine().toIntBytes())
+                .setMaxHeaderSize(server.maxHeaderSize().toIntBytes())
+                .setAllowDuplicateContentLengths(false)
+                .setUseRfc9112TransferEncoding(true)
+                .setStrictLineParsing(true)));
+        p.addLast("one-message-per-read", new OneMessagePerRead());
+    }
+
+    /**
+     * Every request is logged; targets are put in origin form (an absolute-form target must not slip past the
+     * link routes); a request the codec could not decode is answered 400/414/431 and closed.
+     */
+    private void addRequestChecks(ChannelPipeline p) {
+        p.addLast("access-log", new AccessLogHandler(links, clock));
+        p.addLast("request-target", new RequestTargetHandler());
+        p.addLast("decode-check", new DecodeFailureHandler());
+    }
+
+    private void addExpectContinue(ChannelPipeline p) {
+        p.addLast("expect-continue", new ExpectContinueHandler());
+    }
+
+    private void addTimeouts(ChannelPipeline p, RequestTimeouts timeouts) {
+        p.addLast("timeouts", timeouts);
+    }
+
+    private void addKeepAlive(ChannelPipeline p) {
+        p.addLast("keep-alive", new KeepAliveHandler());
+    }
+
+    private void addClientAddress(ChannelPipeline p) {
+        p.addLast("client-address", new ClientAddressHandler(config.clientIp()::isTrustedProxy));
+    }
+
+    private void addLinkFlow(ChannelPipeline p) {
+        p.addLast("link-flow", linkFlow.newHandler());
+    }
+
+    private void addProxy(ChannelPipeline p) {
+        p.addLast("proxy", new ProxyHandler(proxy));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.linkgate.gateway;
+
+import dev.linkgate.core.config.LinkgateConfig;
+import dev.linkgate.core.config.UpstreamConfig;
+import dev.linkgate.gateway.admin.GatewayMetrics;
+import dev.linkgate.gateway.http.ConnectionEvent;
+import dev.linkgate.gateway.link.LinkDecider;
+import dev.linkgate.gateway.link.LinkFlow;
+import dev.linkgate.gateway.link.LinkMatcher;
+import dev.linkgate.gateway.page.InterstitialPage;
+import dev.linkgate.gateway.proxy.ProxyHandler;
+import dev.linkgate.gateway.upstream.UpstreamPools;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway's listener: one event loop per core (epoll where available), client connections and their
+ * upstream connections on the same loop. {@link #close(Duration)} stops accepting, lets requests in flight
+ * finish up to the drain timeout, then closes everything.
+ */
+public final class GatewayServer implements AutoCloseable {
+    private final Transport transport;
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup workers;
+    private final UpstreamPools pools;
+    private final ChannelGroup clients = new DefaultChannelGroup("linkgate-clients", GlobalEventExecutor.INSTANCE);
+    private final Duration drainTimeout;
+    private Channel listener;
+
+    private GatewayServer(LinkgateConfig config) {
+        this.transport = Transport.detect();
+        this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("linkgate-accept"),
+                transport.ioHandlerFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                new DefaultThreadFactory("linkgate-io"), transport.ioHandlerFactory());
+        this.pools = new UpstreamPools(workers, config.upstream(), transport);
+        this.drainTimeout = config.server().drainTimeout();
+    }
+
+    /**
+     * Binds {@code listen} (port 0 picks a free port: see {@link #port()}) and starts serving.
+     *
+     * @throws IllegalStateException when the address cannot be bound (its event loops are already stopped)
+     */
+    public static GatewayServer start(LinkgateConfig config, LinkDecider decider, LinkMatcher links,
+                                      GatewayMetrics metrics, InterstitialPage pages, Clock clock) {
+        GatewayServer server = new GatewayServer(config);
+        try {
+            server.bind(config, decider, links, metrics, pages, clock);
+            return server;
+        } catch (Exception e) {
+            // Netty rethrows the bind's IOException unchecked: whatever failed, stop the loops, or they keep
+            // the JVM alive.
+            server.close(Duration.ZERO);
+            throw new IllegalStateException("cannot listen on " + config.listen().host() + ":"
+                    + config.listen().port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void bind(LinkgateConfig config, LinkDecider decider, LinkMatcher links, GatewayMetrics metrics,
+                      InterstitialPage pages, Clock clock) {
+        UpstreamConfig upstream = config.upstream();
+        LinkFlow linkFlow = new LinkFlow(links, decider, pages, metrics, clock,
+                config.server().maxCoalesceBody().toIntBytes(), upstream.responseTimeout());
+        ProxyHandler.Settings proxy = new ProxyHandler.Settings(pools, UpstreamPools.authority(upstream.url()),
+                upstream.preserveHost(), upstream.responseTimeout(), pages, metrics);
+        metrics.ledgerSize(decider::ledgerSize);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptor, workers)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new GatewayInitializer(config, links, linkFlow, proxy, metrics, clients, clock));
+        listener = bootstrap.bind(config.listen().host(), config.listen().port()).syncUninterruptibly().channel();
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    public int port() {
+        return address().getPort();
+    }
+
+    public String transport() {
+        return transport.name();
+    }
+
+    /** Client connections open now. */
+    public int connections() {
+        return clients.size();
+    }
+
+    @Override
+    public void close() {
+        close(drainTimeout);
+    }
+
+    /**
+     * Stops accepting; idle connections close at once, the others after their response; whatever is still open
+     * after {@code drain} is closed. Blocks the calling thread (never call it from an event loop).
+     */
+    public void close(Duration drain) {
+        if (listener != null) {
+            listener.close().syncUninterruptibly();
+        }
+        clients.forEach(ch -> ch.pipeline().fireUserEventTriggered(ConnectionEvent.DRAIN));
+        clients.newCloseFuture().awaitUninterruptibly(drain.toMillis(), TimeUnit.MILLISECONDS);
+        clients.close().awaitUninterruptibly();
+        pools.close();
+        acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

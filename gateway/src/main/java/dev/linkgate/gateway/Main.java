@@ -1,0 +1,194 @@
+package dev.linkgate.gateway;
+
+import dev.linkgate.core.config.ConfigException;
+import dev.linkgate.core.config.ConfigLoader;
+import dev.linkgate.core.config.LinkgateConfig;
+import dev.linkgate.core.config.StoreConfig;
+import dev.linkgate.core.detect.Detector;
+import dev.linkgate.core.detect.ScannerListException;
+import dev.linkgate.core.ledger.ClickLedger;
+import dev.linkgate.core.ledger.InMemoryClickLedger;
+import dev.linkgate.core.ledger.LedgerSettings;
+import dev.linkgate.core.policy.ClickPolicy;
+import dev.linkgate.core.request.LinkRoutes;
+import dev.linkgate.core.token.ContinueTokens;
+import dev.linkgate.gateway.admin.AdminServer;
+import dev.linkgate.gateway.admin.GatewayMetrics;
+import dev.linkgate.gateway.explain.ExplainCommand;
+import dev.linkgate.gateway.link.LinkDecider;
+import dev.linkgate.gateway.page.InterstitialPage;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar linkgate.jar [--config FILE]} serves (default {@code config/linkgate.yaml});
+ * {@code check-config FILE} validates; {@code explain --config FILE} explains decisions for requests on stdin;
+ * {@code --version}. A bad configuration exits 2 with its one-line explanation, an address in use exits 1.
+ * SIGTERM and SIGINT stop accepting, drain requests in flight for {@code server.drain-timeout}, and exit 0.
+ */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    static final Path DEFAULT_CONFIG = Path.of("config/linkgate.yaml");
+    private static final String USAGE =
+            "usage: linkgate [--config FILE] | check-config FILE | explain [--config FILE] | --version";
+
+    private Main() {
+    }
+
+    /** The status the JVM ends with once the shutdown hook has drained: 0 for a signal, else what main chose. */
+    private static volatile int exitStatus;
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            exitStatus = code;
+            System.exit(code);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            if (args.length == 1 && "--version".equals(args[0])) {
+                out.println("linkgate " + version());
+                return 0;
+            }
+            if (args.length == 2 && "check-config".equals(args[0])) {
+                LinkgateConfig config = load(Path.of(args[1]));
+                detector(config);
+                InterstitialPage.create(config.interstitial());
+                out.println("config ok: " + args[1]);
+                return 0;
+            }
+            if (args.length >= 1 && "explain".equals(args[0])) {
+                return ExplainCommand.run(load(configPath(args, 1)), System.in, out);
+            }
+            serve(load(configPath(args, 0)));
+            return 0;
+        } catch (ConfigException | ScannerListException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            err.println("linkgate: " + e.getMessage());
+            return 2;
+        } catch (IllegalStateException e) {
+            err.println("linkgate: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static Path configPath(String[] args, int from) {
+        if (args.length == from) {
+            return DEFAULT_CONFIG;
+        }
+        if (args.length == from + 2 && "--config".equals(args[from])) {
+            return Path.of(args[from + 1]);
+        }
+        throw new IllegalArgumentException(USAGE);
+    }
+
+    private static void serve(LinkgateConfig config) {
+        if (config.store().type() == StoreConfig.Type.REDIS) {
+            // TODO(store): the Redis ledger is not built yet; refuse rather than silently keep state per replica.
+            throw new IllegalArgumentException("store.type redis is not available in this build; use memory");
+        }
+        Clock clock = Clock.systemUTC();
+        ClickLedger ledger = new InMemoryClickLedger(LedgerSettings.from(config.policy(), config.store()), clock);
+        ContinueTokens tokens = new ContinueTokens(config.secret().bytes(), config.policy().continueTtl(), clock);
+        ClickPolicy policy = new ClickPolicy(config.policy(), detector(config), ledger, tokens, clock);
+        InterstitialPage pages = InterstitialPage.create(config.interstitial());
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        GatewayMetrics metrics = new GatewayMetrics(registry);
+        if (config.secret().generated()) {
+            LOG.warn("no secret configured: a random one is used, so Continue pages do not survive a restart "
+                    + "and do not work across replicas");
+        }
+        GatewayServer server = GatewayServer.start(config, LinkDecider.of(policy), LinkRoutes.of(config.links())::match,
+                metrics, pages, clock);
+        // The hook is in place before /readyz says ready: a stop from then on always drains.
+        Lifecycle lifecycle = new Lifecycle();
+        AdminServer[] admin = new AdminServer[1];
+        lifecycle.onStop(() -> {
+            LOG.info("stopping: no new connections; draining requests in flight for up to {}",
+                    config.server().drainTimeout());
+            server.close(config.server().drainTimeout());
+            if (admin[0] != null) {
+                admin[0].close();
+            }
+            metrics.close();
+            ledger.close();
+            LOG.info("stopped");
+        });
+        try {
+            admin[0] = AdminServer.start(config.admin(), registry, lifecycle::ready);
+        } catch (Exception e) {
+            // Stops the gateway's loops (they would keep the JVM alive) through the hook.
+            throw new IllegalStateException("cannot listen on " + config.admin().host() + ":" + config.admin().port()
+                    + " (admin): " + e.getMessage(), e);
+        }
+        LOG.info("linkgate {} listening on {}:{} ({}), admin on {}:{}, upstream {}, mode {}", version(),
+                server.address().getHostString(), server.port(), server.transport(), config.admin().host(),
+                admin[0].port(), config.upstream().url(), config.policy().mode().name().toLowerCase(Locale.ROOT));
+        lifecycle.awaitStop();
+    }
+
+    private static LinkgateConfig load(Path file) {
+        return new ConfigLoader().load(file);
+    }
+
+    private static Detector detector(LinkgateConfig config) {
+        try {
+            return Detector.load(config.detection(), config.policy());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the scanner lists: " + e.getMessage(), e);
+        }
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /**
+     * Shutdown on SIGTERM/SIGINT: the JVM runs the hook, which drains and then halts with status 0, so an
+     * orderly stop exits 0 (the JVM would otherwise report 143/130 for the signal); a failed start that
+     * calls System.exit keeps its own status.
+     */
+    private static final class Lifecycle {
+        private final CountDownLatch stopped = new CountDownLatch(1);
+        private volatile boolean stopping;
+
+        boolean ready() {
+            return !stopping;
+        }
+
+        void onStop(Runnable stop) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopping = true;
+                try {
+                    stop.run();
+                } finally {
+                    stopped.countDown();
+                }
+                Runtime.getRuntime().halt(exitStatus);
+            }, "linkgate-shutdown"));
+        }
+
+        void awaitStop() {
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

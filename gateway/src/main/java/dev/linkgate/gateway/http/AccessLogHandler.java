@@ -1,0 +1,98 @@
+package dev.linkgate.gateway.http;
+
+import dev.linkgate.core.request.LinkId;
+import dev.linkgate.gateway.admin.AccessLog;
+import dev.linkgate.gateway.link.LinkMatcher;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.LastHttpContent;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One access log line per request, written when its response has been sent (or the connection ended first).
+ * Also where each request's {@link RequestFacts} begin. Link tokens are credentials: the logged path has the
+ * token cut to its first characters, and the query string is never logged.
+ */
+public final class AccessLogHandler extends ChannelDuplexHandler {
+    private final LinkMatcher links;
+    private final Clock clock;
+    private RequestFacts current;
+
+    public AccessLogHandler(LinkMatcher links, Clock clock) {
+        this.links = links;
+        this.clock = clock;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request) {
+            current = new RequestFacts(clock.instant(), System.nanoTime(), request.method().name(),
+                    redactedPath(request.uri()));
+            ctx.channel().attr(RequestFacts.KEY).set(current);
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof HttpResponse response && response.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
+            if (current == null) {
+                // Answered before a request was read at all (408).
+                current = new RequestFacts(clock.instant(), System.nanoTime(), "-", "-");
+            }
+            current.status(response.status().code());
+        }
+        if (current != null && current.status() != 0) {
+            if (msg instanceof HttpContent content) {
+                current.addBytes(content.content().readableBytes());
+            }
+            if (msg instanceof LastHttpContent) {
+                RequestFacts done = current;
+                current = null;
+                ctx.channel().attr(RequestFacts.KEY).compareAndSet(done, null);
+                promise = promise.unvoid();
+                promise.addListener(f -> log(done, ctx.channel().remoteAddress()));
+            }
+        }
+        ctx.write(msg, promise);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (current != null) {
+            log(current, ctx.channel().remoteAddress());
+            current = null;
+        }
+        ctx.fireChannelInactive();
+    }
+
+    private void log(RequestFacts f, SocketAddress remote) {
+        InetAddress client = f.client() != null ? f.client()
+                : remote instanceof InetSocketAddress a ? a.getAddress() : null;
+        long total = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - f.startNanos());
+        AccessLog.log(new AccessLog.AccessRecord(f.time(), client == null ? "-" : client.getHostAddress(), f.method(),
+                f.path(), f.decision(), f.reasons(), f.status(), f.bytes(),
+                TimeUnit.NANOSECONDS.toMillis(f.upstreamNanos()), total));
+    }
+
+    private String redactedPath(String target) {
+        String uri = RequestTarget.originForm(target);
+        if (uri == null) {
+            return "-";
+        }
+        int q = uri.indexOf('?');
+        String path = q < 0 ? uri : uri.substring(0, q);
+        String token = links.match(path, q < 0 ? null : uri.substring(q + 1));
+        return token == null || token.isEmpty() ? path : path.replace(token, LinkId.redact(token));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.linkgate.gateway.http;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+
+/**
+ * Whether and when a connection takes its next request.
+ *
+ * <p>Pipelining: reads are manual (auto-read off) and {@link OneMessagePerRead} before this hands over
+ * one decoded message per read, so the next request is read only once this one has been read to its end AND
+ * its response fully written. Pipelined requests are therefore answered in order, one at a time.
+ *
+ * <p>Keep-alive: decided when the response head goes out: the client allows it (HTTP/1.1 by default, HTTP/1.0
+ * with {@code Connection: keep-alive}), the response allows it, its end is self-delimited (Content-Length,
+ * chunked, or no body) and the server is not draining. The Connection header is set to match. Whoever answers
+ * a request reads it to its end or answers with {@code Connection: close}.
+ */
+public final class KeepAliveHandler extends ChannelDuplexHandler {
+    private boolean inFlight;
+    private boolean requestEnded;
+    private boolean responseEnded;
+    private boolean clientKeepAlive;
+    private boolean http10;
+    private boolean head;
+    private boolean persist;
+    private boolean draining;
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.fireChannelActive();
+        ctx.read();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request) {
+            inFlight = true;
+            requestEnded = false;
+            responseEnded = false;
+            clientKeepAlive = HttpUtil.isKeepAlive(request);
+            http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
+            head = HttpMethod.HEAD.equals(request.method());
+        }
+        boolean next = false;
+        if (msg instanceof LastHttpContent && inFlight && !requestEnded) {
+            requestEnded = true;
+            next = responseEnded && persist;
+        }
+        ctx.fireChannelRead(msg);
+        if (next) {
+            next(ctx);
+        }
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof HttpResponse r && r.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+            ctx.write(msg, promise);
+            return;
+        }
+        if (msg instanceof HttpResponse response) {
+            persist = inFlight && clientKeepAlive && !draining && HttpUtil.isKeepAlive(response)
+                    && selfDelimited(response);
+            if (!persist) {
+                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            } else if (http10) {
+                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            } else {
+                response.headers().remove(HttpHeaderNames.CONNECTION);
+            }
+        }
+        boolean next = false;
+        if (msg instanceof LastHttpContent && inFlight && !responseEnded) {
+            responseEnded = true;
+            if (!persist) {
+                promise = promise.unvoid().addListener(ChannelFutureListener.CLOSE);
+            } else {
+                next = requestEnded;
+            }
+        }
+        ctx.write(msg, promise);
+        if (next) {
+            next(ctx);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt == ConnectionEvent.DRAIN) {
+            draining = true;
+            if (!inFlight) {
+                ctx.close();
+            }
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    private void next(ChannelHandlerContext ctx) {
+        inFlight = false;
+        if (draining) {
+            ctx.close();
+            return;
+        }
+        ctx.channel().pipeline().fireUserEventTriggered(ConnectionEvent.AWAITING_REQUEST);
+        // Read on in a later task: the finished exchange has handed its upstream connection back by then.
+        ctx.executor().execute(ctx::read);
+    }
+
+    private boolean selfDelimited(HttpResponse r) {
+        int code = r.status().code();
+        return head || code == 204 || code == 304 || HttpUtil.isContentLengthSet(r)
+                || HttpUtil.isTransferEncodingChunked(r);
+    }
+}

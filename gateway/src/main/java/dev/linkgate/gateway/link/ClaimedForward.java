@@ -1,0 +1,55 @@
+package dev.linkgate.gateway.link;
+
+import dev.linkgate.core.policy.Decision;
+import dev.linkgate.gateway.proxy.ForwardObserver;
+import dev.linkgate.gateway.proxy.UpstreamError;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.util.concurrent.EventExecutor;
+
+/**
+ * Settles a claimed link with the forward's outcome: the response (with a copy for the same browser's double
+ * click, when small enough) completes the claim; no response releases it, so the next click forwards again.
+ * Outlives the client: a browser often drops the first navigation when the person clicks twice, and the
+ * second click is waiting for exactly this response.
+ */
+final class ClaimedForward implements ForwardObserver {
+    private final LinkDecider decider;
+    private final Decision decision;
+    private final EventExecutor loop;
+    private final InFlightForwards.Forward inFlight;
+    private final ResponseCopy copy;
+
+    ClaimedForward(LinkDecider decider, Decision decision, EventExecutor loop, InFlightForwards inFlight, int maxCopy) {
+        this.decider = decider;
+        this.decision = decision;
+        this.loop = loop;
+        this.inFlight = inFlight.started(decision, loop);
+        this.copy = new ResponseCopy(maxCopy);
+    }
+
+    @Override
+    public void responseHead(HttpResponse response) {
+        copy.head(response);
+    }
+
+    @Override
+    public void responseBody(ByteBuf chunk) {
+        copy.body(chunk);
+    }
+
+    @Override
+    public void responseEnd(boolean complete) {
+        OnLoop.then(decider.forwarded(decision, complete ? copy.result() : null), loop, (ok, e) -> inFlight.finished());
+    }
+
+    @Override
+    public void failed(UpstreamError error) {
+        OnLoop.then(decider.forwardFailed(decision), loop, (ok, e) -> inFlight.finished());
+    }
+
+    @Override
+    public boolean outlivesClient() {
+        return true;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.linkgate.gateway.link;
+
+import dev.linkgate.gateway.admin.GatewayMetrics;
+import dev.linkgate.gateway.page.InterstitialPage;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What every connection's {@link LinkFlowHandler} shares: the routes, the policy, the pages, and this process's
+ * claimed forwards in flight.
+ */
+public final class LinkFlow {
+    final LinkMatcher links;
+    final LinkDecider decider;
+    final InterstitialPage pages;
+    final GatewayMetrics metrics;
+    final Clock clock;
+    final int maxCoalesceBody;
+    final Duration coalesceWait;
+    final InFlightForwards inFlight = new InFlightForwards();
+
+    /**
+     * @param clock           policy time: when a click was received
+     * @param maxCoalesceBody the largest response copied for a double click
+     * @param coalesceWait    how long a double click waits for the first response (the upstream response timeout)
+     */
+    public LinkFlow(LinkMatcher links, LinkDecider decider, InterstitialPage pages, GatewayMetrics metrics, Clock clock,
+                    int maxCoalesceBody, Duration coalesceWait) {
+        this.links = links;
+        this.decider = decider;
+        this.pages = pages;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.maxCoalesceBody = maxCoalesceBody;
+        this.coalesceWait = coalesceWait;
+    }
+
+    public LinkFlowHandler newHandler() {
+        return new LinkFlowHandler(this);
+    }
+}

@@ -1,0 +1,378 @@
+package dev.linkgate.gateway.proxy;
+
+import dev.linkgate.gateway.http.LocalResponses;
+import dev.linkgate.gateway.http.RequestFacts;
+import dev.linkgate.gateway.page.InterstitialPage;
+import dev.linkgate.gateway.upstream.UpstreamConnection;
+import dev.linkgate.gateway.upstream.UpstreamListener;
+import dev.linkgate.gateway.upstream.UpstreamPool;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One request forwarded to the upstream and its response streamed back, on the client's event loop (the
+ * upstream connection lives on the same loop). Both directions stream with backpressure: the next chunk is read
+ * from one side only while the other side is writable, so neither body is ever held whole.
+ *
+ * <p>The upstream connection is reused only when the exchange ended cleanly: request fully sent, response fully
+ * received, keep-alive on both. An idempotent, bodyless request that fails on a reused connection before any
+ * response byte (the upstream closed it as we sent) is retried once on a fresh connection.
+ */
+final class Exchange implements UpstreamListener {
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.TRACE, HttpMethod.PUT, HttpMethod.DELETE);
+
+    private final ChannelHandlerContext ctx;
+    private final Forward forward;
+    private final HttpRequest request;
+    private final ProxyHandler.Settings settings;
+    private final Consumer<Exchange> onDone;
+    private final UpstreamPool pool;
+    private final boolean head;
+    private final boolean http10Client;
+    private final boolean bodyless;
+    private final String acceptLanguage;
+
+    private UpstreamConnection conn;
+    private boolean connReused;
+    private ScheduledFuture<?> timer;
+    private long startNanos;
+    private boolean requestEnded;
+    private boolean clientReadPending;
+    private boolean requestSent;
+    private boolean responseStarted;
+    private boolean upstreamKeepAlive;
+    private boolean skippingInformational;
+    private boolean closeClientAfter;
+    private boolean clientGone;
+    private boolean retried;
+    private boolean finished;
+
+    Exchange(ChannelHandlerContext ctx, Forward forward, ProxyHandler.Settings settings, Consumer<Exchange> onDone) {
+        this.ctx = ctx;
+        this.forward = forward;
+        this.request = forward.request();
+        this.settings = settings;
+        this.onDone = onDone;
+        this.pool = settings.pools().forLoop(ctx.channel().eventLoop());
+        this.head = HttpMethod.HEAD.equals(request.method());
+        this.http10Client = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
+        this.requestEnded = forward.bodyRead();
+        this.bodyless = forward.bodyRead()
+                || (!HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0);
+        this.acceptLanguage = request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE);
+    }
+
+    void start() {
+        RequestFacts facts = RequestFacts.of(ctx.channel());
+        InetAddress peer = facts != null && facts.peer() != null ? facts.peer()
+                : ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+        ForwardHeaders.toUpstream(request, peer, facts != null && facts.peerTrusted(), settings.authority(),
+                settings.preserveHost());
+        startNanos = System.nanoTime();
+        if (bodyless) {
+            // Take the request's end now (it was decoded with the head): a 502 then needs no Connection: close.
+            readClient();
+        }
+        connect(false);
+    }
+
+    /** One read outstanding at most: each read yields one message, so the next request is never read early. */
+    private void readClient() {
+        if (!clientReadPending && !requestEnded && !finished) {
+            clientReadPending = true;
+            ctx.read();
+        }
+    }
+
+    private void connect(boolean fresh) {
+        pool.acquire(fresh).addListener((Future<UpstreamConnection> f) -> {
+            if (!f.isSuccess()) {
+                fail(UpstreamError.CONNECT);
+            } else if (finished) {
+                pool.release(f.getNow(), true);
+            } else {
+                connected(f.getNow());
+            }
+        });
+    }
+
+    private void connected(UpstreamConnection c) {
+        conn = c;
+        connReused = c.reused();
+        c.attach(this);
+        c.channel().write(request).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        if (requestEnded) {
+            c.channel().writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            requestSent = true;
+            armTimer();
+        } else {
+            c.channel().flush();
+            readClient();
+        }
+        // Read from the start: the upstream may answer before the request body is through.
+        c.channel().read();
+    }
+
+    /** A chunk of the request body from the client. */
+    void requestContent(HttpContent content) {
+        clientReadPending = false;
+        boolean last = content instanceof LastHttpContent;
+        if (last) {
+            requestEnded = true;
+        }
+        if (finished || conn == null || responseStarted && closeClientAfter) {
+            ReferenceCountUtil.release(content);
+            return;
+        }
+        // A write that fails closes the connection; upstreamClosed then decides between a retry and a 502.
+        conn.channel().writeAndFlush(content).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        if (last) {
+            requestSent = true;
+            if (!responseStarted) {
+                armTimer();
+            }
+        } else if (conn.channel().isWritable()) {
+            readClient();
+        }
+    }
+
+    @Override
+    public void upstreamWritable() {
+        if (conn != null && !(responseStarted && closeClientAfter)) {
+            readClient();
+        }
+    }
+
+    @Override
+    public void upstreamRead(HttpObject msg) {
+        cancelTimer();
+        if (finished) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg.decoderResult().isFailure()) {
+            ReferenceCountUtil.release(msg);
+            fail(UpstreamError.PROTOCOL);
+            return;
+        }
+        if (msg instanceof HttpResponse response) {
+            responseHead(response);
+        }
+        if (msg instanceof HttpContent content) {
+            responseContent(content);
+        }
+    }
+
+    private void responseHead(HttpResponse response) {
+        if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+            // 100 Continue, 103 Early Hints: the client gets only the final response.
+            skippingInformational = true;
+            return;
+        }
+        responseStarted = true;
+        upstreamKeepAlive = HttpUtil.isKeepAlive(response);
+        int code = response.status().code();
+        ForwardHeaders.toClient(response, !head && code != 204 && code != 304, http10Client);
+        if (!requestEnded) {
+            // The upstream answered before the request body was through: neither connection can carry on.
+            closeClientAfter = true;
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        forward.observer().responseHead(response);
+        if (!clientGone) {
+            ctx.write(response);
+        }
+    }
+
+    private void responseContent(HttpContent content) {
+        boolean last = content instanceof LastHttpContent;
+        if (skippingInformational) {
+            skippingInformational = !last;
+            content.release();
+            return;
+        }
+        forward.observer().responseBody(content.content());
+        if (last) {
+            // Settle everything before the client sees the end: its next request may start right away.
+            finish();
+        }
+        if (clientGone) {
+            content.release();
+        } else if (last) {
+            ctx.writeAndFlush(content);
+        } else {
+            ctx.write(content);
+        }
+    }
+
+    @Override
+    public void upstreamReadComplete() {
+        if (finished) {
+            return;
+        }
+        if (!clientGone) {
+            ctx.flush();
+        }
+        if (clientGone || ctx.channel().isWritable()) {
+            readUpstream();
+        }
+    }
+
+    /** The client drained its buffer: take the next chunk of the response. */
+    void clientWritable() {
+        if (!finished && conn != null && responseStarted) {
+            readUpstream();
+        }
+    }
+
+    private void readUpstream() {
+        conn.channel().read();
+        if (requestSent) {
+            armTimer();
+        }
+    }
+
+    @Override
+    public void upstreamClosed() {
+        if (!finished) {
+            fail(UpstreamError.RESET);
+        }
+    }
+
+    @Override
+    public void upstreamFailed(Throwable cause) {
+        if (!finished) {
+            fail(cause instanceof DecoderException ? UpstreamError.PROTOCOL : UpstreamError.RESET);
+        }
+    }
+
+    /** The client connection closed. A claimed link's forward carries on to learn its outcome. */
+    void clientClosed() {
+        if (finished) {
+            return;
+        }
+        clientGone = true;
+        if (forward.observer().outlivesClient() && requestEnded) {
+            if (responseStarted && conn != null) {
+                readUpstream();
+            }
+            return;
+        }
+        fail(UpstreamError.ABORTED);
+    }
+
+    private void finish() {
+        finished = true;
+        cancelTimer();
+        boolean reusable = requestSent && !closeClientAfter && upstreamKeepAlive;
+        UpstreamConnection c = conn;
+        conn = null;
+        c.detach();
+        // Hand the connection back once the current read is fully processed: any byte past this response's end
+        // then finds no listener and the connection is closed instead of pooled.
+        pool.loop().execute(() -> pool.release(c, reusable));
+        long nanos = System.nanoTime() - startNanos;
+        settings.metrics().upstreamDuration(nanos);
+        addUpstreamTime(nanos);
+        forward.observer().responseEnd(true);
+        onDone.accept(this);
+    }
+
+    private void fail(UpstreamError error) {
+        if (finished) {
+            return;
+        }
+        cancelTimer();
+        if (conn != null) {
+            UpstreamConnection c = conn;
+            conn = null;
+            c.detach();
+            pool.release(c, false);
+        }
+        if (canRetry(error)) {
+            retried = true;
+            connect(true);
+            return;
+        }
+        finished = true;
+        addUpstreamTime(System.nanoTime() - startNanos);
+        if (error != UpstreamError.ABORTED) {
+            settings.metrics().upstreamError(error.label());
+        }
+        if (responseStarted) {
+            forward.observer().responseEnd(false);
+            if (!clientGone) {
+                // Part of the response is out: the only honest signal left is to cut the connection.
+                ctx.close();
+            }
+        } else {
+            forward.observer().failed(error);
+            if (!clientGone) {
+                ctx.writeAndFlush(problemPage(error));
+            }
+        }
+        onDone.accept(this);
+    }
+
+    private boolean canRetry(UpstreamError error) {
+        return error == UpstreamError.RESET && connReused && !retried && !responseStarted && bodyless
+                && requestEnded && !clientGone && IDEMPOTENT.contains(request.method());
+    }
+
+    private FullHttpResponse problemPage(UpstreamError error) {
+        String nonce = InterstitialPage.newNonce();
+        InterstitialPage.Problem problem = error == UpstreamError.TIMEOUT
+                ? InterstitialPage.Problem.UPSTREAM_TIMEOUT : InterstitialPage.Problem.UPSTREAM_UNAVAILABLE;
+        FullHttpResponse r = LocalResponses.page(settings.pages().problemPage(problem, acceptLanguage, nonce), nonce, head);
+        if (!requestEnded) {
+            r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        return r;
+    }
+
+    private void armTimer() {
+        cancelTimer();
+        timer = ctx.executor().schedule(() -> {
+            timer = null;
+            fail(UpstreamError.TIMEOUT);
+        }, settings.responseTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    private void addUpstreamTime(long nanos) {
+        RequestFacts facts = RequestFacts.of(ctx.channel());
+        if (facts != null && !clientGone) {
+            facts.addUpstreamNanos(nanos);
+        }
+    }
+
+}

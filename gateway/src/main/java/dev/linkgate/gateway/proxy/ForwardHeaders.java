@@ -1,0 +1,71 @@
+package dev.linkgate.gateway.proxy;
+
+import dev.linkgate.gateway.http.HopByHop;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
+import io.netty.util.NetUtil;
+
+import java.net.InetAddress;
+
+/** Rewrites a client's request head for the upstream, and an upstream's response head for the client. */
+public final class ForwardHeaders {
+    public static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
+    public static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
+    public static final AsciiString X_FORWARDED_HOST = AsciiString.cached("x-forwarded-host");
+
+    private ForwardHeaders() {
+    }
+
+    /**
+     * Hop-by-hop headers go; X-Forwarded-For gets the peer appended (a peer we do not trust starts it afresh,
+     * its X-Forwarded-* being unverifiable); X-Forwarded-Proto and -Host are set unless a trusted proxy set them;
+     * Host is kept unless {@code preserveHost} is off. The body keeps its framing, re-chunked when it came chunked.
+     */
+    public static void toUpstream(HttpRequest request, InetAddress peer, boolean peerTrusted, String upstreamAuthority,
+                                  boolean preserveHost) {
+        HttpHeaders h = request.headers();
+        boolean chunked = HttpUtil.isTransferEncodingChunked(request);
+        String host = h.get(HttpHeaderNames.HOST);
+        HopByHop.strip(h);
+        String hop = NetUtil.toAddressString(peer);
+        String previous = peerTrusted ? String.join(", ", h.getAll(X_FORWARDED_FOR)) : "";
+        h.set(X_FORWARDED_FOR, previous.isBlank() ? hop : previous + ", " + hop);
+        if (!peerTrusted || !h.contains(X_FORWARDED_PROTO)) {
+            h.set(X_FORWARDED_PROTO, "http");
+        }
+        if (!peerTrusted || !h.contains(X_FORWARDED_HOST)) {
+            if (host != null) {
+                h.set(X_FORWARDED_HOST, host);
+            } else {
+                h.remove(X_FORWARDED_HOST);
+            }
+        }
+        if (!preserveHost || host == null) {
+            h.set(HttpHeaderNames.HOST, upstreamAuthority);
+        }
+        if (chunked) {
+            h.remove(HttpHeaderNames.CONTENT_LENGTH);
+            h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        }
+        request.setProtocolVersion(HttpVersion.HTTP_1_1);
+    }
+
+    /**
+     * Hop-by-hop headers go. A body without Content-Length is chunked to an HTTP/1.1 client and close-delimited
+     * to an HTTP/1.0 one (which cannot read chunks).
+     */
+    public static void toClient(HttpMessage response, boolean mayHaveBody, boolean http10Client) {
+        HttpHeaders h = response.headers();
+        HopByHop.strip(h);
+        if (mayHaveBody && !h.contains(HttpHeaderNames.CONTENT_LENGTH) && !http10Client) {
+            h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        }
+        response.setProtocolVersion(HttpVersion.HTTP_1_1);
+    }
+}

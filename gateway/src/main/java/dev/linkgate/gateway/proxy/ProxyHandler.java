@@ -1,0 +1,76 @@
+package dev.linkgate.gateway.proxy;
+
+import dev.linkgate.gateway.admin.GatewayMetrics;
+import dev.linkgate.gateway.page.InterstitialPage;
+import dev.linkgate.gateway.upstream.UpstreamPools;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.util.ReferenceCountUtil;
+
+import java.time.Duration;
+
+/**
+ * The last handler of a client connection: runs each {@link Forward} as an {@link Exchange} with the upstream,
+ * handing it the request's body as it is read and telling it when the client can take more.
+ */
+public final class ProxyHandler extends ChannelInboundHandlerAdapter {
+    private final Settings settings;
+    private Exchange exchange;
+
+    /**
+     * What every exchange needs.
+     *
+     * @param authority       the upstream's host[:port], for Host when the client's is not preserved
+     * @param responseTimeout the upstream must answer (and keep answering) within this
+     */
+    public record Settings(UpstreamPools pools, String authority, boolean preserveHost, Duration responseTimeout,
+                           InterstitialPage pages, GatewayMetrics metrics) {
+    }
+
+    public ProxyHandler(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof Forward forward) {
+            exchange = new Exchange(ctx, forward, settings, this::done);
+            exchange.start();
+        } else if (msg instanceof HttpContent content && exchange != null) {
+            exchange.requestContent(content);
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (exchange != null && ctx.channel().isWritable()) {
+            exchange.clientWritable();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (exchange != null) {
+            Exchange e = exchange;
+            exchange = null;
+            e.clientClosed();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A client connection error (reset, broken pipe): nothing to answer; channelInactive ends the exchange.
+        ctx.close();
+    }
+
+    private void done(Exchange e) {
+        if (exchange == e) {
+            exchange = null;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.linkgate.gateway.upstream;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.util.ReferenceCountUtil;
+
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * One keep-alive connection to the upstream, owned by one event loop's {@link UpstreamPool}. At most one
+ * exchange listens at a time; anything the upstream sends while nobody listens (a stray response, bytes past
+ * the end of the last one) means the connection is out of step, and it is closed rather than reused.
+ */
+public final class UpstreamConnection {
+    private final Channel channel;
+    private UpstreamListener listener;
+    private int exchanges;
+    private boolean dirty;
+    ScheduledFuture<?> idleTimer;
+
+    UpstreamConnection(Channel channel) {
+        this.channel = channel;
+        channel.pipeline().addLast("exchange", new Events());
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    /** True when this connection already carried an exchange before the current one. */
+    public boolean reused() {
+        return exchanges > 1;
+    }
+
+    public void attach(UpstreamListener l) {
+        listener = l;
+    }
+
+    /** The exchange is over: from now on, anything from the upstream is out of step. */
+    public void detach() {
+        listener = null;
+    }
+
+    void leased() {
+        exchanges++;
+    }
+
+    void unleased() {
+        exchanges--;
+    }
+
+    boolean clean() {
+        return !dirty && channel.isActive();
+    }
+
+    private final class Events extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            UpstreamListener l = listener;
+            if (l != null && msg instanceof HttpObject o) {
+                l.upstreamRead(o);
+                return;
+            }
+            ReferenceCountUtil.release(msg);
+            dirty = true;
+            ctx.close();
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            if (listener != null) {
+                listener.upstreamReadComplete();
+            }
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (listener != null && ctx.channel().isWritable()) {
+                listener.upstreamWritable();
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            dirty = true;
+            UpstreamListener l = listener;
+            listener = null;
+            if (l != null) {
+                l.upstreamClosed();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            dirty = true;
+            UpstreamListener l = listener;
+            listener = null;
+            if (l != null) {
+                l.upstreamFailed(cause);
+            }
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.linkgate.gateway.upstream;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keep-alive connections to the upstream for one event loop: every method runs on that loop, so there is no
+ * lock. At most {@code max} connections are open (leased, idle or connecting); further leases wait, in order,
+ * up to the connect timeout. Idle connections close after the idle timeout, which should be below the
+ * upstream's own keep-alive so that we, not the upstream, end them.
+ */
+public final class UpstreamPool {
+    private final EventLoop loop;
+    private final Bootstrap bootstrap;
+    private final int max;
+    private final long idleNanos;
+    private final long waitNanos;
+    private final ArrayDeque<UpstreamConnection> idle = new ArrayDeque<>();
+    private final ArrayDeque<Promise<UpstreamConnection>> waiting = new ArrayDeque<>();
+    private int open;
+    private boolean closed;
+
+    UpstreamPool(EventLoop loop, Bootstrap bootstrap, int max, Duration idleTimeout, Duration waitTimeout) {
+        this.loop = loop;
+        this.bootstrap = bootstrap.clone(loop);
+        this.max = max;
+        this.idleNanos = idleTimeout.toNanos();
+        this.waitNanos = waitTimeout.toNanos();
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /**
+     * A connection for one exchange. {@code fresh} asks for a new one (a retry after a reused connection failed);
+     * an idle one is closed to make room if needed.
+     */
+    public Future<UpstreamConnection> acquire(boolean fresh) {
+        assert loop.inEventLoop();
+        Promise<UpstreamConnection> promise = loop.newPromise();
+        if (closed) {
+            return promise.setFailure(new UpstreamUnavailableException("the gateway is shutting down"));
+        }
+        UpstreamConnection c = fresh ? null : pollIdle();
+        if (c != null) {
+            lease(c, promise);
+        } else if (open < max) {
+            connect(promise);
+        } else if (fresh && !idle.isEmpty()) {
+            idle.pollLast().channel().close();
+            connect(promise);
+        } else {
+            waiting.add(promise);
+            ScheduledFuture<?> timeout = loop.schedule(() -> {
+                waiting.remove(promise);
+                promise.tryFailure(new UpstreamUnavailableException("no upstream connection free within the connect timeout"));
+            }, waitNanos, TimeUnit.NANOSECONDS);
+            promise.addListener(f -> timeout.cancel(false));
+        }
+        return promise;
+    }
+
+    /**
+     * Gives a connection back after its exchange. Only a cleanly completed exchange may be reused; anything else
+     * is closed so that no response can ever reach the wrong client.
+     */
+    public void release(UpstreamConnection c, boolean reusable) {
+        assert loop.inEventLoop();
+        c.detach();
+        if (!reusable || closed || !c.clean()) {
+            c.channel().close();
+            return;
+        }
+        Promise<UpstreamConnection> next;
+        while ((next = waiting.poll()) != null) {
+            if (lease(c, next)) {
+                return;
+            }
+        }
+        idle.addFirst(c);
+        c.idleTimer = loop.schedule(() -> {
+            idle.remove(c);
+            c.channel().close();
+        }, idleNanos, TimeUnit.NANOSECONDS);
+        // Keep a read pending while idle so that an upstream hang-up (or a stray byte) is noticed at once.
+        c.channel().read();
+    }
+
+    /** Open connections (leased, idle or connecting). */
+    public int open() {
+        return open;
+    }
+
+    public int idle() {
+        return idle.size();
+    }
+
+    void close() {
+        closed = true;
+        Promise<UpstreamConnection> p;
+        while ((p = waiting.poll()) != null) {
+            p.tryFailure(new UpstreamUnavailableException("the gateway is shutting down"));
+        }
+        UpstreamConnection c;
+        while ((c = idle.poll()) != null) {
+            c.channel().close();
+        }
+    }
+
+    private UpstreamConnection pollIdle() {
+        UpstreamConnection c;
+        while ((c = idle.pollFirst()) != null) {
+            cancelIdleTimer(c);
+            if (c.clean()) {
+                return c;
+            }
+            c.channel().close();
+        }
+        return null;
+    }
+
+    private boolean lease(UpstreamConnection c, Promise<UpstreamConnection> promise) {
+        cancelIdleTimer(c);
+        c.leased();
+        if (promise.trySuccess(c)) {
+            return true;
+        }
+        c.unleased();
+        return false;
+    }
+
+    private void connect(Promise<UpstreamConnection> promise) {
+        open++;
+        ChannelFuture connecting = bootstrap.connect();
+        Channel channel = connecting.channel();
+        channel.closeFuture().addListener(f -> connectionClosed());
+        connecting.addListener(f -> {
+            if (!f.isSuccess()) {
+                promise.tryFailure(f.cause());
+                return;
+            }
+            UpstreamConnection c = new UpstreamConnection(channel);
+            if (!lease(c, promise)) {
+                release(c, true);
+            }
+        });
+    }
+
+    private void connectionClosed() {
+        open--;
+        idle.removeIf(c -> !c.channel().isActive());
+        if (!closed && open < max) {
+            Promise<UpstreamConnection> next;
+            while ((next = waiting.poll()) != null) {
+                if (!next.isDone()) {
+                    connect(next);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void cancelIdleTimer(UpstreamConnection c) {
+        if (c.idleTimer != null) {
+            c.idleTimer.cancel(false);
+            c.idleTimer = null;
+        }
+    }
+}

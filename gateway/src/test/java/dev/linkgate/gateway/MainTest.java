@@ -1,0 +1,65 @@
+package dev.linkgate.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void versionPrintsTheVersion() {
+        assertEquals(0, run("--version"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("linkgate "));
+    }
+
+    @Test
+    void aBadConfigExitsNonZeroWithItsOneLineExplanation(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("linkgate.yaml");
+        Files.writeString(file, "upstream:\n  url: \"http://127.0.0.1:8081\"\nlinks:\n  - path: \"/sign/{token}\"\n"
+                + "policy:\n  double-click-window: 2x\n");
+
+        assertEquals(2, run("check-config", file.toString()));
+
+        String message = err.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(message.startsWith("config error at policy.double-click-window"), message);
+        assertEquals(1, message.lines().count());
+    }
+
+    @Test
+    void aMissingConfigFileExitsNonZero(@TempDir Path dir) {
+        assertEquals(2, run("--config", dir.resolve("absent.yaml").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("absent.yaml"));
+    }
+
+    @Test
+    void aGoodConfigChecksOut(@TempDir Path dir) throws Exception {
+        Path root = Path.of(System.getProperty("linkgate.project.dir", "..")).toAbsolutePath();
+        Path file = dir.resolve("linkgate.yaml");
+        Files.writeString(file, "upstream:\n  url: \"http://127.0.0.1:8081\"\nlinks:\n  - path: \"/sign/{token}\"\n"
+                + "detection:\n  user-agents: " + root.resolve("config/scanners/user-agents.txt") + "\n"
+                + "  networks: " + root.resolve("config/scanners/networks.txt") + "\n");
+
+        assertEquals(0, run("check-config", file.toString()), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void unknownArgumentsGetTheUsage() {
+        assertEquals(2, run("--frobnicate"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage:"));
+    }
+}

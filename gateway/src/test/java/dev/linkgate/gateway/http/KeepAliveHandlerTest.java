@@ -1,0 +1,147 @@
+package dev.linkgate.gateway.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KeepAliveHandlerTest {
+    private final AtomicInteger reads = new AtomicInteger();
+
+    private EmbeddedChannel channel() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.config().setAutoRead(false);
+        ch.pipeline().addLast(new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void read(ChannelHandlerContext ctx) {
+                reads.incrementAndGet();
+            }
+        }, new KeepAliveHandler());
+        ch.pipeline().fireChannelActive();
+        return ch;
+    }
+
+    private static HttpRequest get(HttpVersion version, String... headers) {
+        HttpRequest r = new DefaultHttpRequest(version, HttpMethod.GET, "/");
+        for (int i = 0; i < headers.length; i += 2) {
+            r.headers().add(headers[i], headers[i + 1]);
+        }
+        return r;
+    }
+
+    private static FullHttpResponse ok(String body) {
+        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                Unpooled.copiedBuffer(body.getBytes()));
+        r.headers().set("Content-Length", body.length());
+        return r;
+    }
+
+    private static void answer(EmbeddedChannel ch, HttpRequest request, HttpResponse response) {
+        ch.writeInbound(request, LastHttpContent.EMPTY_LAST_CONTENT);
+        ch.readInbound();
+        ch.readInbound();
+        ch.writeOutbound(response);
+        ch.runPendingTasks();
+    }
+
+    @Test
+    void theNextRequestIsReadOnlyOnceTheResponseIsWrittenAndTheRequestReadToItsEnd() {
+        EmbeddedChannel ch = channel();
+        assertEquals(1, reads.get(), "the first request is asked for when the connection opens");
+
+        ch.writeInbound(get(HttpVersion.HTTP_1_1));
+        ch.readInbound();
+        ch.writeOutbound(ok("a"));
+        ch.runPendingTasks();
+        assertEquals(1, reads.get(), "the request's end has not been read yet");
+
+        ch.writeInbound(LastHttpContent.EMPTY_LAST_CONTENT);
+        ch.readInbound();
+        ch.runPendingTasks();
+        assertEquals(2, reads.get());
+        assertNull(((HttpResponse) ch.readOutbound()).headers().get("Connection"));
+        assertTrue(ch.isOpen());
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void anHttp10ClientAskingForKeepAliveIsToldSoAndKept() {
+        EmbeddedChannel ch = channel();
+        answer(ch, get(HttpVersion.HTTP_1_0, "Connection", "keep-alive"), ok("a"));
+
+        FullHttpResponse r = ch.readOutbound();
+        assertEquals("keep-alive", r.headers().get("Connection"));
+        r.release();
+        assertTrue(ch.isOpen());
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void anHttp10ClientWithoutKeepAliveIsClosedAfterItsResponse() {
+        EmbeddedChannel ch = channel();
+        answer(ch, get(HttpVersion.HTTP_1_0), ok("a"));
+
+        FullHttpResponse r = ch.readOutbound();
+        assertEquals("close", r.headers().get("Connection"));
+        r.release();
+        assertFalse(ch.isOpen());
+    }
+
+    @Test
+    void aResponseWhoseEndOnlyTheCloseCanMarkClosesTheConnection() {
+        EmbeddedChannel ch = channel();
+        ch.writeInbound(get(HttpVersion.HTTP_1_0, "Connection", "keep-alive"), LastHttpContent.EMPTY_LAST_CONTENT);
+        ch.readInbound();
+        ch.readInbound();
+        ch.writeOutbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
+        HttpResponse head = ch.readOutbound();
+        assertEquals("close", head.headers().get("Connection"));
+        ch.writeOutbound(LastHttpContent.EMPTY_LAST_CONTENT);
+        assertFalse(ch.isOpen());
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void drainingClosesAnIdleConnectionAtOnceAndABusyOneAfterItsResponse() {
+        EmbeddedChannel idle = channel();
+        idle.pipeline().fireUserEventTriggered(ConnectionEvent.DRAIN);
+        assertFalse(idle.isOpen());
+
+        EmbeddedChannel busy = channel();
+        busy.writeInbound(get(HttpVersion.HTTP_1_1), LastHttpContent.EMPTY_LAST_CONTENT);
+        busy.pipeline().fireUserEventTriggered(ConnectionEvent.DRAIN);
+        assertTrue(busy.isOpen());
+        busy.writeOutbound(ok("done"));
+        FullHttpResponse r = busy.readOutbound();
+        assertEquals("close", r.headers().get("Connection"));
+        r.release();
+        assertFalse(busy.isOpen());
+        releaseInbound(busy);
+    }
+
+    private static void releaseInbound(EmbeddedChannel ch) {
+        Object m;
+        while ((m = ch.readInbound()) != null) {
+            ReferenceCountUtil.release(m);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.linkgate.gateway.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RequestTimeoutsTest {
+
+    /** The probe first (it sees bytes), then the timeouts (they see requests), as in the gateway. */
+    private static EmbeddedChannel channel() {
+        RequestTimeouts timeouts = new RequestTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(30));
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.freezeTime();
+        ch.pipeline().addLast(timeouts.firstBytes(), timeouts);
+        return ch;
+    }
+
+    private static void advance(EmbeddedChannel ch, long millis) {
+        ch.advanceTimeBy(millis, TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+    }
+
+    @Test
+    void headersNotCompleteWithinTheHeaderTimeoutAreAnsweredWith408AndClosed() {
+        EmbeddedChannel ch = channel();
+        ch.writeInbound(Unpooled.copiedBuffer(new byte[] {'G', 'E', 'T', ' '}));
+        releaseAll(ch);
+
+        advance(ch, 1_999);
+        assertTrue(ch.isOpen());
+        advance(ch, 2);
+
+        FullHttpResponse r = ch.readOutbound();
+        assertEquals(408, r.status().code());
+        r.release();
+        assertFalse(ch.isOpen());
+    }
+
+    @Test
+    void aRequestWhoseHeadersArriveInTimeIsNotCutOff() {
+        EmbeddedChannel ch = channel();
+        ch.writeInbound(Unpooled.copiedBuffer(new byte[] {'G'}));
+        releaseAll(ch);
+        advance(ch, 1_000);
+        ch.writeInbound(new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"));
+        releaseAll(ch);
+
+        advance(ch, 60_000);
+
+        assertTrue(ch.isOpen(), "a request in flight is not the header timeout's business");
+        assertNull(ch.readOutbound());
+    }
+
+    @Test
+    void anIdleKeepAliveConnectionIsClosedSilentlyAfterTheIdleTimeout() {
+        EmbeddedChannel ch = channel();
+        ch.writeInbound(new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"));
+        releaseAll(ch);
+        ch.pipeline().fireUserEventTriggered(ConnectionEvent.AWAITING_REQUEST);
+
+        advance(ch, 29_999);
+        assertTrue(ch.isOpen());
+        advance(ch, 2);
+
+        assertFalse(ch.isOpen());
+        assertNull(ch.readOutbound(), "nobody is waiting for an answer");
+    }
+
+    private static void releaseAll(EmbeddedChannel ch) {
+        Object m;
+        while ((m = ch.readInbound()) != null) {
+            io.netty.util.ReferenceCountUtil.release(m);
+        }
+    }
+}
