@@ -3,11 +3,9 @@ package dev.linkgate.gateway;
 import dev.linkgate.core.config.ConfigException;
 import dev.linkgate.core.config.ConfigLoader;
 import dev.linkgate.core.config.LinkgateConfig;
-import dev.linkgate.core.config.StoreConfig;
 import dev.linkgate.core.detect.Detector;
 import dev.linkgate.core.detect.ScannerListException;
 import dev.linkgate.core.ledger.ClickLedger;
-import dev.linkgate.core.ledger.InMemoryClickLedger;
 import dev.linkgate.core.ledger.LedgerSettings;
 import dev.linkgate.core.policy.ClickPolicy;
 import dev.linkgate.core.request.LinkRoutes;
@@ -17,6 +15,7 @@ import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.explain.ExplainCommand;
 import dev.linkgate.gateway.link.LinkDecider;
 import dev.linkgate.gateway.page.InterstitialPage;
+import dev.linkgate.gateway.store.ClickLedgers;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -97,21 +96,15 @@ public final class Main {
     }
 
     private static void serve(LinkgateConfig config) {
-        if (config.store().type() == StoreConfig.Type.REDIS) {
-            // TODO(store): the Redis ledger is not built yet; refuse rather than silently keep state per replica.
-            throw new IllegalArgumentException("store.type redis is not available in this build; use memory");
-        }
         Clock clock = Clock.systemUTC();
-        ClickLedger ledger = new InMemoryClickLedger(LedgerSettings.from(config.policy(), config.store()), clock);
-        ContinueTokens tokens = new ContinueTokens(config.secret().bytes(), config.policy().continueTtl(), clock);
-        ClickPolicy policy = new ClickPolicy(config.policy(), detector(config), ledger, tokens, clock);
+        Detector detector = detector(config);
         InterstitialPage pages = InterstitialPage.create(config.interstitial());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         GatewayMetrics metrics = new GatewayMetrics(registry);
-        if (config.secret().generated()) {
-            LOG.warn("no secret configured: a random one is used, so Continue pages do not survive a restart "
-                    + "and do not work across replicas");
-        }
+        ClickLedger ledger = ClickLedgers.create(config.store(), LedgerSettings.from(config.policy(), config.store()),
+                clock, registry);
+        ContinueTokens tokens = new ContinueTokens(config.secret().bytes(), config.policy().continueTtl(), clock);
+        ClickPolicy policy = new ClickPolicy(config.policy(), detector, ledger, tokens, clock);
         GatewayServer server = GatewayServer.start(config, LinkDecider.of(policy), LinkRoutes.of(config.links())::match,
                 metrics, pages, clock);
         // The hook is in place before /readyz says ready: a stop from then on always drains.

@@ -67,7 +67,31 @@ public final class ClickPolicy {
         boolean clean = !found.hasScannerSignal();
         boolean wantClaim = found.verdict() == Verdict.HUMAN && config.mode() != Mode.STRICT;
         Visit visit = new Visit(link, fingerprint, ClientNetwork.idOf(request.client()), clean, wantClaim);
-        return ledger.visit(visit).thenApply(view -> decideAfterVisit(request, found, link, fingerprint, view));
+        return ledger.visit(visit).handle((view, error) -> error == null
+                ? decideAfterVisit(request, found, link, fingerprint, view)
+                : storeUnavailable(request, found, link, fingerprint, error, new ArrayList<>()));
+    }
+
+    /**
+     * The ledger could not answer (shared store down, and its fallback says so): nobody can know whether this
+     * link was used, so nothing is claimed and the person gets the interstitial; monitor mode still forwards.
+     */
+    private Decision storeUnavailable(ClickRequest request, Classification found, LinkId link, long fingerprint,
+                                      Throwable error, List<String> trace) {
+        trace.add("click store unavailable (" + rootCause(error).getClass().getSimpleName() + "): interstitial");
+        Action taken = config.mode() == Mode.MONITOR ? Action.FORWARD : Action.INTERSTITIAL;
+        Interstitial page = taken == Action.INTERSTITIAL && "GET".equals(request.method())
+                ? interstitial(link, fingerprint, LinkView.open(0)) : null;
+        return new Decision(taken, "store_unavailable", Action.INTERSTITIAL, found, link, fingerprint, null, false,
+                page, trace);
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        while ((t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private Decision decideAfterVisit(ClickRequest request, Classification found, LinkId link, long fingerprint,
@@ -168,6 +192,7 @@ public final class ClickPolicy {
             trace.add("scanner signals without a gesture: not accepted, nonce kept");
             return done(reject("gesture_required", classification, link, fingerprint, trace));
         }
+        ClickRequest navigation = asNavigation(request);
         return ledger.spendNonce(check.nonce(), check.expiresAt()).thenCompose(first -> {
             if (!first) {
                 trace.add("nonce already spent");
@@ -178,7 +203,9 @@ public final class ClickPolicy {
                 return new Decision(Action.FORWARD, "continue", Action.FORWARD, classification, link, fingerprint,
                         view, true, null, trace);
             });
-        });
+        }).handle((decision, error) -> error == null ? decision
+                // Without the store a nonce cannot be spent: show the page again rather than accept a replayable token.
+                : storeUnavailable(navigation, classification, link, fingerprint, error, trace));
     }
 
     /** The forward got its response: the link is used; the copy serves the owner's double clicks. */

@@ -296,6 +296,54 @@ class ClickPolicyTest {
         assertEquals(LinkState.IN_FLIGHT, ok.view().state());
     }
 
+    /** A store that cannot answer, like Redis down with on-failure: interstitial. */
+    private static final class UnavailableLedger implements dev.linkgate.core.ledger.ClickLedger {
+        private static <T> java.util.concurrent.CompletionStage<T> down() {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("store down"));
+        }
+
+        @Override public java.util.concurrent.CompletionStage<dev.linkgate.core.ledger.LinkView> visit(dev.linkgate.core.ledger.Visit v) { return down(); }
+        @Override public java.util.concurrent.CompletionStage<Boolean> complete(dev.linkgate.core.request.LinkId l, long o, SharedResponse c) { return down(); }
+        @Override public java.util.concurrent.CompletionStage<Boolean> release(dev.linkgate.core.request.LinkId l, long o) { return down(); }
+        @Override public java.util.concurrent.CompletionStage<dev.linkgate.core.ledger.LinkView> takeOver(dev.linkgate.core.request.LinkId l, long f) { return down(); }
+        @Override public java.util.concurrent.CompletionStage<java.util.Optional<SharedResponse>> sharedResponse(dev.linkgate.core.request.LinkId l, long f) { return down(); }
+        @Override public java.util.concurrent.CompletionStage<Boolean> spendNonce(String n, java.time.Instant e) { return down(); }
+        @Override public java.util.concurrent.CompletionStage<java.util.Optional<dev.linkgate.core.ledger.LinkView>> lookup(dev.linkgate.core.request.LinkId l) { return down(); }
+        @Override public long size() { return 0; }
+    }
+
+    private ClickPolicy withoutStore(Mode mode) {
+        PolicyConfig config = new PolicyConfig(mode, Duration.ofSeconds(2), Duration.ofHours(72), Reclick.INTERSTITIAL,
+                Duration.ofMinutes(10), Duration.ofSeconds(2), 8, Duration.ofMillis(800));
+        return new ClickPolicy(config, ClickPolicyTest::scripted, new UnavailableLedger(), tokens, clock);
+    }
+
+    @Test
+    void withoutTheStoreAHumanGetsTheInterstitialAndNothingIsClaimed() {
+        Decision d = await(withoutStore(Mode.BALANCED).decide(get("s1", HUMAN, "203.0.113.7")));
+        assertEquals(Action.INTERSTITIAL, d.action());
+        assertEquals("store_unavailable", d.reason());
+        assertFalse(d.claimed());
+        assertNotNull(d.interstitial(), "the page still gets a continue token");
+    }
+
+    @Test
+    void withoutTheStoreAContinueIsNotAcceptedBecauseItsNonceCannotBeSpent() {
+        ClickPolicy policy = withoutStore(Mode.BALANCED);
+        Interstitial page = await(policy.decide(get("s2", HUMAN, "203.0.113.7"))).interstitial();
+        Decision d = await(policy.decideContinue(post("s2", HUMAN, "203.0.113.7"), page.token(), null));
+        assertEquals(Action.INTERSTITIAL, d.action());
+        assertEquals("store_unavailable", d.reason());
+        assertNotNull(d.interstitial());
+    }
+
+    @Test
+    void monitorModeForwardsEvenWithoutTheStore() {
+        Decision d = await(withoutStore(Mode.MONITOR).decide(get("s3", BOT, "203.0.113.7")));
+        assertEquals(Action.FORWARD, d.action());
+        assertFalse(d.claimed());
+    }
+
     @Test
     void everyDecisionExplainsItself() {
         Decision d = await(balanced().decide(get("t15", BOT, "40.92.1.1")));

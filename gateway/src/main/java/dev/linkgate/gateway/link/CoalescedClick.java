@@ -42,7 +42,7 @@ final class CoalescedClick {
         this.decision = decision;
         this.channel = channel;
         this.loop = channel.eventLoop();
-        this.deadline = System.nanoTime() + timeout.toNanos();
+        this.deadline = loop.ticker().nanoTime() + timeout.toNanos();
         this.done = done;
     }
 
@@ -89,7 +89,7 @@ final class CoalescedClick {
     /** The first click is still in flight: look again when woken, at the next poll, or give up at the deadline. */
     private void checked() {
         checking = false;
-        long left = deadline - System.nanoTime();
+        long left = deadline - loop.ticker().nanoTime();
         if (left <= 0) {
             finish(null, "timeout");
         } else if (recheck) {

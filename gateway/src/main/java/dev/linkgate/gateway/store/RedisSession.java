@@ -127,8 +127,10 @@ final class RedisSession implements AutoCloseable {
         if (c.isDone() && !c.isCompletedExceptionally()) {
             c.join().connection().close();
         }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        // A short quiet period lets the closed channels' deregistration run on their loops, where Lettuce
+        // releases each connection's read buffer; with none, a loop may stop first and the buffer leaks.
+        client.shutdown(Duration.ofMillis(50), Duration.ofSeconds(2));
+        resources.shutdown(50, 2000, TimeUnit.MILLISECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
         timer.stop();
     }
 }

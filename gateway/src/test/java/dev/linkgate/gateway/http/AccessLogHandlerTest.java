@@ -1,5 +1,6 @@
 package dev.linkgate.gateway.http;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -29,9 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccessLogHandlerTest {
     private final Logger logger = (Logger) LoggerFactory.getLogger(AccessLog.LOGGER);
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private Level level;
 
     @BeforeEach
     void capture() {
+        level = logger.getLevel();
+        logger.setLevel(Level.INFO);
         lines.start();
         logger.addAppender(lines);
     }
@@ -39,6 +43,7 @@ class AccessLogHandlerTest {
     @AfterEach
     void release() {
         logger.detachAppender(lines);
+        logger.setLevel(level);
     }
 
     private static EmbeddedChannel channel() {

@@ -153,6 +153,28 @@ abstract class LinkFlowContract {
     }
 
     @Test
+    void aDoubleClickOnAResponseTooLargeToCopyGetsTheInterstitial() throws Exception {
+        TestConfig c = config();
+        c.maxCoalesceBody = 16;
+        gateway.close();
+        gateway = GatewayHarness.start(c, decider);
+        upstream.stubFor(get(urlEqualTo("/sign/tok-large")).willReturn(aResponse().withFixedDelay(300)
+                .withBody("a signing page longer than sixteen bytes")));
+        HttpRequest click = gateway.browserGet("/sign/tok-large").build();
+
+        CompletableFuture<HttpResponse<String>> first = gateway.sendAsync(click);
+        CompletableFuture<HttpResponse<String>> second = CompletableFuture.runAsync(() -> { },
+                CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS)).thenCompose(x -> gateway.sendAsync(click));
+
+        assertEquals("a signing page longer than sixteen bytes", first.get(10, TimeUnit.SECONDS).body());
+        HttpResponse<String> page = second.get(10, TimeUnit.SECONDS);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains(ContinueForm.TOKEN_FIELD));
+        upstream.verify(1, getRequestedFor(urlEqualTo("/sign/tok-large")));
+        assertEquals(1, gateway.metric("linkgate_duplicate_clicks_total", "kind=\"too_large\""));
+    }
+
+    @Test
     void anAcceptedContinueIsForwardedOnceAsAGetWithoutItsBody() throws Exception {
         upstream.stubFor(get(urlPathMatching("/sign/.*")).willReturn(aResponse().withBody("the app")));
         String token = interstitialToken("/sign/tok-cont?x=1");

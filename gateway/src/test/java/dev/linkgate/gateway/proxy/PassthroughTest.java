@@ -89,6 +89,19 @@ class PassthroughTest {
     }
 
     @Test
+    void withoutPreserveHostTheUpstreamGetsItsOwnAuthorityAsHost() throws Exception {
+        upstream.stubFor(get(urlEqualTo("/h")).willReturn(aResponse().withBody("ok")));
+        TestConfig c = TestConfig.defaults();
+        c.preserveHost = false;
+
+        start(c).send(gateway.browserGet("/h").build());
+
+        String authority = URI.create(upstream.baseUrl()).getAuthority();
+        upstream.verify(getRequestedFor(urlEqualTo("/h")).withHeader("Host", equalTo(authority))
+                .withHeader("X-Forwarded-Host", equalTo("127.0.0.1:" + gateway.port())));
+    }
+
+    @Test
     void hopByHopHeadersAreRemovedInBothDirections() throws Exception {
         try (RawUpstream raw = new RawUpstream(x -> {
             x.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: X-Resp-Hop\r\nX-Resp-Hop: 1\r\n"

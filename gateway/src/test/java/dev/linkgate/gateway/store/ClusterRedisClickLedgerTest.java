@@ -39,7 +39,7 @@ class ClusterRedisClickLedgerTest extends ClickLedgerContract {
                 Thread.sleep(20);
             }
         } finally {
-            admin.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            admin.shutdown(Duration.ofMillis(50), Duration.ofSeconds(2));
         }
     }
 

@@ -149,7 +149,7 @@ class FailoverClickLedgerTest {
             assertTrue(ledger.inFallback());
             assertEquals(1.0, errors("visit"));
         } finally {
-            admin.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            admin.shutdown(Duration.ofMillis(50), Duration.ofSeconds(2));
         }
         assertTrue(probeUntilShared());
     }
@@ -188,7 +188,7 @@ class FailoverClickLedgerTest {
             assertTrue(await(ledger.probeNow()));
             assertEquals(2, warnings().size(), warnings().toString());
         } finally {
-            admin.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            admin.shutdown(Duration.ofMillis(50), Duration.ofSeconds(2));
         }
     }
 

@@ -55,7 +55,7 @@ class RedisClickLedgerTest extends ClickLedgerContract {
     @AfterAll
     static void closeInspector() {
         inspection.close();
-        inspector.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        inspector.shutdown(Duration.ofMillis(50), Duration.ofSeconds(2));
     }
 
     @Override

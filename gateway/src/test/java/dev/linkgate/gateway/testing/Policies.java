@@ -42,7 +42,7 @@ public final class Policies {
     }
 
     /** Loaded once: the lists are the shipped ones under config/scanners/. */
-    static synchronized Detector detector() {
+    public static synchronized Detector detector() {
         if (detector == null) {
             Path root = Path.of(System.getProperty("linkgate.project.dir", ".."));
             try {

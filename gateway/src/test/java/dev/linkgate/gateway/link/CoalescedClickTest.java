@@ -1,0 +1,164 @@
+package dev.linkgate.gateway.link;
+
+import dev.linkgate.core.detect.Classification;
+import dev.linkgate.core.detect.Verdict;
+import dev.linkgate.core.ledger.LinkState;
+import dev.linkgate.core.ledger.LinkView;
+import dev.linkgate.core.ledger.SharedResponse;
+import dev.linkgate.core.policy.Action;
+import dev.linkgate.core.policy.Decision;
+import dev.linkgate.core.policy.Interstitial;
+import dev.linkgate.core.request.ClickRequest;
+import dev.linkgate.core.request.LinkId;
+import io.netty.channel.embedded.EmbeddedChannel;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The double click's wait, on an EmbeddedChannel's loop with time moved by hand. */
+class CoalescedClickTest {
+    private static final long BROWSER = 42;
+    private static final Decision COALESCE = new Decision(Action.COALESCE, "double_click", Action.COALESCE,
+            new Classification(Verdict.HUMAN, List.of()), LinkId.of("tok"), BROWSER, null, false, null, List.of());
+    private static final SharedResponse COPY = new SharedResponse(200, List.of(Map.entry("Set-Cookie", "s=1")),
+            "first".getBytes());
+
+    /** A ledger on another replica: the first click is in flight until the test says it is done. */
+    private static final class RemoteLedger implements LinkDecider {
+        volatile LinkState state = LinkState.IN_FLIGHT;
+        volatile SharedResponse copy;
+        int lookups;
+
+        @Override
+        public CompletionStage<Optional<LinkView>> lookup(Decision d) {
+            lookups++;
+            return CompletableFuture.completedFuture(Optional.of(
+                    new LinkView(state, BROWSER, Instant.EPOCH, null, 1, false)));
+        }
+
+        @Override
+        public CompletionStage<Optional<SharedResponse>> sharedResponse(Decision d) {
+            return CompletableFuture.completedFuture(Optional.ofNullable(copy));
+        }
+
+        @Override
+        public CompletionStage<Decision> decide(ClickRequest r) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<Decision> decideContinue(ClickRequest r, String t, String p) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<Boolean> forwarded(Decision d, SharedResponse c) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<Boolean> forwardFailed(Decision d) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Interstitial interstitialFor(Decision d) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long ledgerSize() {
+            return 0;
+        }
+    }
+
+    private static void advance(EmbeddedChannel ch, long millis) {
+        ch.advanceTimeBy(millis, TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+    }
+
+    @Test
+    void aFirstClickOnAnotherReplicaIsFoundByPollingTheLedger() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.freezeTime();
+        RemoteLedger ledger = new RemoteLedger();
+        AtomicReference<CoalescedClick.Outcome> outcome = new AtomicReference<>();
+
+        CoalescedClick.await(ledger, new InFlightForwards(), COALESCE, ch, Duration.ofSeconds(2), outcome::set);
+        for (int i = 0; i < 4; i++) {
+            advance(ch, 25);
+        }
+        assertNull(outcome.get());
+        assertEquals(5, ledger.lookups, "one look at once, then one per 25 ms");
+
+        ledger.copy = COPY;
+        ledger.state = LinkState.FORWARDED;
+        advance(ch, 25);
+
+        assertEquals("coalesced", outcome.get().kind());
+        assertEquals(COPY, outcome.get().copy());
+    }
+
+    @Test
+    void aFirstClickThatNeverAnswersEndsTheWaitAtTheDeadline() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.freezeTime();
+        AtomicReference<CoalescedClick.Outcome> outcome = new AtomicReference<>();
+
+        CoalescedClick.await(new RemoteLedger(), new InFlightForwards(), COALESCE, ch, Duration.ofMillis(300),
+                outcome::set);
+        for (int i = 0; i < 11; i++) {
+            advance(ch, 25);
+        }
+        assertNull(outcome.get());
+        advance(ch, 25);
+
+        assertEquals("timeout", outcome.get().kind());
+        assertNull(outcome.get().copy());
+    }
+
+    @Test
+    void aFirstClickWhoseForwardFailedLeavesNothingToShare() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.freezeTime();
+        RemoteLedger ledger = new RemoteLedger();
+        AtomicReference<CoalescedClick.Outcome> outcome = new AtomicReference<>();
+        CoalescedClick.await(ledger, new InFlightForwards(), COALESCE, ch, Duration.ofSeconds(2), outcome::set);
+
+        ledger.state = LinkState.OPEN;
+        advance(ch, 25);
+
+        assertEquals("interstitial", outcome.get().kind());
+    }
+
+    @Test
+    void aFirstClickInThisProcessWakesTheWaiterWithoutWaitingForAPoll() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.freezeTime();
+        RemoteLedger ledger = new RemoteLedger();
+        InFlightForwards inFlight = new InFlightForwards();
+        InFlightForwards.Forward forward = inFlight.started(COALESCE, ch.eventLoop());
+        AtomicReference<CoalescedClick.Outcome> outcome = new AtomicReference<>();
+        CoalescedClick.await(ledger, inFlight, COALESCE, ch, Duration.ofSeconds(2), outcome::set);
+        ch.runPendingTasks();
+
+        ledger.copy = COPY;
+        ledger.state = LinkState.FORWARDED;
+        forward.finished();
+        ch.runPendingTasks();
+
+        assertEquals("coalesced", outcome.get().kind());
+        assertEquals(0, inFlight.size());
+    }
+}
