@@ -120,6 +120,10 @@ public final class Main {
             metrics.close();
             ledger.close();
             LOG.info("stopped");
+            // The access log is written by a background appender: drain it before the JVM halts.
+            if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
+                logs.stop();
+            }
         });
         try {
             admin[0] = AdminServer.start(config.admin(), registry, lifecycle::ready);

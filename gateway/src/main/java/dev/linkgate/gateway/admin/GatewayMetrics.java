@@ -37,6 +37,10 @@ public final class GatewayMetrics implements AutoCloseable {
 
     private final Meter.MeterProvider<Counter> requests;
     private final Meter.MeterProvider<Counter> signals;
+    private final java.util.concurrent.ConcurrentHashMap<RequestLabels, Counter> requestCounters =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Counter> signalCounters =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Meter.MeterProvider<Counter> continued;
     private final Meter.MeterProvider<Counter> duplicateClicks;
     private final Meter.MeterProvider<Counter> upstreamErrors;
@@ -87,13 +91,20 @@ public final class GatewayMetrics implements AutoCloseable {
 
     /** One request: route is link, continue or passthrough; decision and reason are the policy's codes. */
     public void request(String route, String decision, String reason) {
-        requests.withTags("route", route, "decision", decision, "reason", reason == null ? "none" : reason).increment();
+        String why = reason == null ? "none" : reason;
+        // Label values are bounded sets, so the cache is too; it spares the tag building and registry lookup.
+        requestCounters.computeIfAbsent(new RequestLabels(route, decision, why),
+                k -> requests.withTags("route", k.route(), "decision", k.decision(), "reason", k.reason())).increment();
+    }
+
+    private record RequestLabels(String route, String decision, String reason) {
     }
 
     /** One increment per piece of evidence, labelled with its reason code; a code the detector does not list is "other". */
     public void signals(Classification c) {
         for (Evidence e : c.evidence()) {
-            signals.withTags("signal", Detector.REASONS.contains(e.reason()) ? e.reason() : "other").increment();
+            String signal = Detector.REASONS.contains(e.reason()) ? e.reason() : "other";
+            signalCounters.computeIfAbsent(signal, k -> signals.withTags("signal", k)).increment();
         }
     }
 
