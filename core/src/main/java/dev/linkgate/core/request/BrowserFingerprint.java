@@ -18,13 +18,16 @@ public final class BrowserFingerprint {
     }
 
     public static long of(long networkId, String userAgent, String acceptLanguage) {
-        MessageDigest sha = sha256();
-        for (int i = 7; i >= 0; i--) {
-            sha.update((byte) (networkId >>> (8 * i)));
+        byte[] ua = userAgent == null ? null : userAgent.getBytes(StandardCharsets.UTF_8);
+        byte[] lang = acceptLanguage == null ? null : acceptLanguage.getBytes(StandardCharsets.UTF_8);
+        // One array, one digest call: network id, then each header as 0 (absent) or 1, length, bytes.
+        byte[] in = new byte[8 + sizeOf(ua) + sizeOf(lang)];
+        for (int i = 0; i < 8; i++) {
+            in[i] = (byte) (networkId >>> (8 * (7 - i)));
         }
-        update(sha, userAgent);
-        update(sha, acceptLanguage);
-        byte[] d = sha.digest();
+        int at = put(in, 8, ua);
+        put(in, at, lang);
+        byte[] d = sha256().digest(in);
         long v = 0;
         for (int i = 0; i < 8; i++) {
             v = (v << 8) | (d[i] & 0xff);
@@ -32,19 +35,32 @@ public final class BrowserFingerprint {
         return v;
     }
 
-    private static void update(MessageDigest sha, String s) {
-        if (s == null) {
-            sha.update((byte) 0);
-            return;
-        }
-        sha.update((byte) 1);
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        sha.update((byte) (bytes.length >>> 8));
-        sha.update((byte) bytes.length);
-        sha.update(bytes);
+    private static int sizeOf(byte[] field) {
+        return field == null ? 1 : 3 + field.length;
     }
 
+    private static int put(byte[] into, int at, byte[] field) {
+        if (field == null) {
+            into[at] = 0;
+            return at + 1;
+        }
+        into[at] = 1;
+        into[at + 1] = (byte) (field.length >>> 8);
+        into[at + 2] = (byte) field.length;
+        System.arraycopy(field, 0, into, at + 3, field.length);
+        return at + 3 + field.length;
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(BrowserFingerprint::newSha256);
+
+    /** This thread's SHA-256 (digest() resets it, so every use starts clean). */
     static MessageDigest sha256() {
+        MessageDigest sha = SHA256.get();
+        sha.reset();
+        return sha;
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

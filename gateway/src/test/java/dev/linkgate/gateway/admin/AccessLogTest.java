@@ -69,6 +69,23 @@ class AccessLogTest {
         assertEquals(0, json.get("reasons").size());
     }
 
+    @Test
+    void everyCharacterAClientCanSendRoundTripsThroughTheJsonLine() throws Exception {
+        StringBuilder nasty = new StringBuilder("/p");
+        for (char c = 0; c < 0x80; c++) {
+            nasty.append(c);
+        }
+        nasty.append("\u2028\u2029é€😀\\\"");
+        AccessLog.log(new AccessLog.AccessRecord(null, "::1", "GET", nasty.toString(), "pass",
+                List.of("a\"b"), 200, 1, 2, 3));
+        String line = captured.list.get(0).getFormattedMessage();
+        assertFalse(line.contains("\n") || line.contains("\r") || line.contains("\u2028"));
+        JsonNode json = new ObjectMapper().readTree(line);
+        assertEquals(nasty.toString(), json.get("path").asText());
+        assertTrue(json.get("time").isNull());
+        assertEquals("a\"b", json.get("reasons").get(0).asText());
+    }
+
     private static List<String> iterable(JsonNode json) {
         List<String> names = new java.util.ArrayList<>();
         json.fieldNames().forEachRemaining(names::add);
