@@ -35,7 +35,11 @@ final class FailoverClickLedger implements ClickLedger {
     private final RedisClickLedger shared;
     private final InMemoryClickLedger local;
     private final StoreMetrics metrics;
+    /** Timeouts in a row before switching: one slow answer under load is not an outage. */
+    static final int TIMEOUTS_BEFORE_FALLBACK = 3;
+
     private final AtomicBoolean fallback = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger timeoutsInARow = new java.util.concurrent.atomic.AtomicInteger();
     private volatile ScheduledFuture<?> probing;
     private volatile ScheduledFuture<?> sizing;
 
@@ -143,10 +147,15 @@ final class FailoverClickLedger implements ClickLedger {
         attempt.whenComplete((value, failure) -> {
             metrics.finished(op, start, failure != null);
             if (failure == null) {
+                timeoutsInARow.set(0);
                 result.complete(value);
                 return;
             }
-            failed(op, failure);
+            // This operation is answered by the fallback either way; the replica switches over at once on a
+            // connection failure, and on timeouts only when several come in a row (no flapping under load).
+            if (!isTimeout(failure) || timeoutsInARow.incrementAndGet() >= TIMEOUTS_BEFORE_FALLBACK) {
+                failed(op, failure);
+            }
             onFallback(operation, failure).whenComplete((v, f) -> {
                 if (f == null) {
                     result.complete(v);
@@ -172,7 +181,17 @@ final class FailoverClickLedger implements ClickLedger {
         }
     }
 
+    private static boolean isTimeout(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && (t instanceof CompletionException || t instanceof ExecutionException)) {
+            t = t.getCause();
+        }
+        return t instanceof io.lettuce.core.RedisCommandTimeoutException
+                || t instanceof java.util.concurrent.TimeoutException;
+    }
+
     private void recovered() {
+        timeoutsInARow.set(0);
         if (fallback.compareAndSet(true, false)) {
             log.warn("Redis click store answers again; back to the shared ledger");
         }
