@@ -9,6 +9,7 @@ import dev.linkgate.core.testing.MutableClock;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import dev.linkgate.gateway.testing.Poll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,15 +30,12 @@ class ClusterRedisClickLedgerTest extends ClickLedgerContract {
             "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-announce-ip", "127.0.0.1");
 
     @BeforeAll
-    static void assignAllSlots() throws InterruptedException {
+    static void assignAllSlots() throws Exception {
         RedisClient admin = RedisClient.create(redis.uri());
         try (StatefulRedisConnection<String, String> c = admin.connect()) {
             c.sync().clusterAddSlotsRange(Range.create(0, 16383));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!c.sync().clusterInfo().contains("cluster_state:ok")) {
-                assertTrue(System.nanoTime() < deadline, "cluster did not become ok");
-                Thread.sleep(20);
-            }
+            assertTrue(Poll.until(Duration.ofSeconds(10), () -> c.sync().clusterInfo().contains("cluster_state:ok")),
+                    "cluster did not become ok");
         } finally {
             admin.shutdown(Duration.ofMillis(50), Duration.ofSeconds(2));
         }

@@ -15,6 +15,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.linkgate.gateway.testing.Poll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,16 +197,9 @@ class FailoverClickLedgerTest {
         }
     }
 
-    private boolean probeUntilShared() throws InterruptedException {
-        // Lettuce reconnects on its own (at most a second apart); poll the probe with a deadline.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (await(ledger.probeNow())) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return false;
+    private boolean probeUntilShared() throws Exception {
+        // Lettuce reconnects on its own (at most a second apart); probe until it has.
+        return Poll.until(Duration.ofSeconds(10), () -> await(ledger.probeNow()));
     }
 
     /**

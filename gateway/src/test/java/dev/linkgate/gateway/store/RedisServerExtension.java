@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.File;
 import java.io.IOException;
+import java.time.Duration;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -88,20 +89,25 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
     }
 
     private void awaitPong(Process started) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_WITHIN_MILLIS);
-        while (System.nanoTime() < deadline) {
-            if (!started.isAlive()) {
-                throw new IllegalStateException("redis-server exited with " + started.exitValue() + ": "
-                        + Files.readString(dir.resolve("redis.log")));
-            }
-            if (pong()) {
-                return;
-            }
-            Thread.sleep(10); // poll interval, not a wait for readiness: the loop ends on PONG
+        boolean up;
+        try {
+            up = dev.linkgate.gateway.testing.Poll.until(Duration.ofMillis(READY_WITHIN_MILLIS), () -> {
+                if (!started.isAlive()) {
+                    throw new IllegalStateException("redis-server exited with " + started.exitValue() + ": "
+                            + Files.readString(dir.resolve("redis.log")));
+                }
+                return pong();
+            });
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
         }
-        started.destroyForcibly();
-        throw new IllegalStateException("redis-server did not answer PING on port " + port + " within "
-                + READY_WITHIN_MILLIS + " ms");
+        if (!up) {
+            started.destroyForcibly();
+            throw new IllegalStateException("redis-server did not answer PING on port " + port + " within "
+                    + READY_WITHIN_MILLIS + " ms");
+        }
     }
 
     private boolean pong() {

@@ -16,6 +16,7 @@ import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.link.LinkDecider;
 import dev.linkgate.gateway.page.InterstitialPage;
 import dev.linkgate.gateway.testing.GatewayHarness;
+import dev.linkgate.gateway.testing.Poll;
 import dev.linkgate.gateway.testing.Policies;
 import dev.linkgate.gateway.testing.TestConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -213,18 +214,12 @@ class SharedRedisGatewaysTest {
             return registry.get("linkgate.store.fallback").gauge().value();
         }
 
-        /** Probes every 100 ms until the shared store is back or the deadline passes. */
+        /** Probes (as the replica's timer does) until the shared store is back or the deadline passes. */
         boolean probeUntilShared(Duration deadline) throws Exception {
-            long end = System.nanoTime() + deadline.toNanos();
-            while (System.nanoTime() < end) {
+            return Poll.until(deadline, () -> {
                 ((FailoverClickLedger) ledger).probeNow().toCompletableFuture().get(5, TimeUnit.SECONDS);
-                if (fallback() == 0.0) {
-                    return true;
-                }
-                CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS))
-                        .get(1, TimeUnit.SECONDS);
-            }
-            return false;
+                return fallback() == 0.0;
+            });
         }
 
         @Override
