@@ -1,6 +1,8 @@
 package dev.linkgate.gateway.link;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.linkgate.gateway.testing.WireMockUpstream;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.linkgate.core.config.Mode;
@@ -10,11 +12,10 @@ import dev.linkgate.gateway.testing.GatewayHarness;
 import dev.linkgate.gateway.testing.RawHttp;
 import dev.linkgate.gateway.testing.RecordingDecider;
 import dev.linkgate.gateway.testing.TestConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -44,23 +45,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (the real one, and a scripted one that does not depend on the detector's lists).
  */
 abstract class LinkFlowContract {
-    private static WireMockServer upstream;
+    @RegisterExtension
+    static final WireMockExtension upstream = WireMockUpstream.perClass();
     private RecordingDecider decider;
     private GatewayHarness gateway;
 
     /** The policy under test, in the given mode. */
     abstract LinkDecider policy(Mode mode);
-
-    @BeforeAll
-    static void startUpstream() {
-        upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").notifier(new Slf4jNotifier(false)));
-        upstream.start();
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        upstream.stop();
-    }
 
     @BeforeEach
     void startGateway() {

@@ -1,18 +1,17 @@
 package dev.linkgate.gateway.proxy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.linkgate.gateway.testing.WireMockUpstream;
 import dev.linkgate.gateway.testing.GatewayHarness;
 import dev.linkgate.gateway.testing.RawHttp;
 import dev.linkgate.gateway.testing.RawUpstream;
 import dev.linkgate.gateway.testing.RecordingDecider;
 import dev.linkgate.gateway.testing.ScriptedDecider;
 import dev.linkgate.gateway.testing.TestConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -27,27 +26,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Everything that is not a link click: HTTP as a proxy must speak it, through a real gateway. */
 class PassthroughTest {
-    private static WireMockServer upstream;
+    @RegisterExtension
+    static final WireMockExtension upstream = WireMockUpstream.perClass();
     private RecordingDecider decider;
     private GatewayHarness gateway;
-
-    @BeforeAll
-    static void startUpstream() {
-        upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").notifier(new Slf4jNotifier(false)));
-        upstream.start();
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        upstream.stop();
-    }
 
     @BeforeEach
     void resetUpstream() {

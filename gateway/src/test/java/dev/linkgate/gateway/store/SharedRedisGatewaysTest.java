@@ -1,7 +1,7 @@
 package dev.linkgate.gateway.store;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.linkgate.gateway.testing.WireMockUpstream;
 import dev.linkgate.core.config.LinkgateConfig;
 import dev.linkgate.core.config.RedisConfig;
 import dev.linkgate.core.config.StoreConfig;
@@ -21,9 +21,7 @@ import dev.linkgate.gateway.testing.Policies;
 import dev.linkgate.gateway.testing.TestConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,7 +32,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -44,7 +41,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,23 +54,13 @@ class SharedRedisGatewaysTest {
 
     private static final Pattern TOKEN = Pattern.compile(
             "name=\"" + Pattern.quote(ContinueForm.TOKEN_FIELD) + "\" value=\"([^\"]+)\"");
-    private static WireMockServer upstream;
+    @RegisterExtension
+    static final WireMockExtension upstream = WireMockUpstream.perClass();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private Replica a;
     private Replica b;
-
-    @BeforeAll
-    static void startUpstream() {
-        upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").notifier(new Slf4jNotifier(false)));
-        upstream.start();
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        upstream.stop();
-    }
 
     @BeforeEach
     void startReplicas() {
