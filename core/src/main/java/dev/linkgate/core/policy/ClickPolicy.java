@@ -174,7 +174,8 @@ public final class ClickPolicy {
         LinkId link = LinkId.of(request.linkKey());
         long fingerprint = BrowserFingerprint.of(request);
         // The continue is a form navigation: judge its headers as the navigation it is.
-        Classification classification = detector.classify(asNavigation(request));
+        ClickRequest navigation = asNavigation(request);
+        Classification classification = detector.classify(navigation);
         trace.add("continue: verdict " + classification.verdict() + " from " + describe(classification));
         ContinueTokens.Check check = tokens.verify(token, link, fingerprint);
         if (check.status() == ContinueTokens.Check.Status.INVALID) {
@@ -192,7 +193,6 @@ public final class ClickPolicy {
             trace.add("scanner signals without a gesture: not accepted, nonce kept");
             return done(reject("gesture_required", classification, link, fingerprint, trace));
         }
-        ClickRequest navigation = asNavigation(request);
         return ledger.spendNonce(check.nonce(), check.expiresAt()).thenCompose(first -> {
             if (!first) {
                 trace.add("nonce already spent");
