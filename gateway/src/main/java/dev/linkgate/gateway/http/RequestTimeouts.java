@@ -7,20 +7,21 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The client side's clocks between requests. Waiting for a request, the connection is idle: closed after
  * {@code server.idle-timeout}. Once the first bytes of a request arrive, its headers must be complete within
  * {@code server.header-timeout} (slow-header defence), else 408 and close. Sits after the codec to see requests;
- * its {@link #firstBytes()} probe sits before the codec to see bytes arrive.
+ * its {@link #firstBytes()} probe sits before the codec to see bytes arrive. Both clocks share one
+ * {@link LazyTimer}, so restarting them per request schedules nothing.
  */
 public final class RequestTimeouts extends ChannelInboundHandlerAdapter {
     private final long headerNanos;
     private final long idleNanos;
+    private final Runnable idleExpired = this::idleExpired;
+    private final Runnable headersExpired = this::headersExpired;
     private ChannelHandlerContext ctx;
-    private ScheduledFuture<?> timer;
+    private LazyTimer timer;
     private boolean awaiting = true;
     private boolean headersStarted;
 
@@ -45,14 +46,15 @@ public final class RequestTimeouts extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.timer = new LazyTimer(ctx.executor(), Math.min(headerNanos, idleNanos));
         if (ctx.channel().isActive()) {
-            arm(idleNanos, false);
+            timer.arm(idleNanos, idleExpired);
         }
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        arm(idleNanos, false);
+        timer.arm(idleNanos, idleExpired);
         ctx.fireChannelActive();
     }
 
@@ -61,7 +63,7 @@ public final class RequestTimeouts extends ChannelInboundHandlerAdapter {
         if (msg instanceof HttpRequest) {
             awaiting = false;
             headersStarted = false;
-            cancel();
+            timer.disarm();
         }
         ctx.fireChannelRead(msg);
     }
@@ -71,45 +73,40 @@ public final class RequestTimeouts extends ChannelInboundHandlerAdapter {
         if (evt == ConnectionEvent.AWAITING_REQUEST) {
             awaiting = true;
             headersStarted = false;
-            arm(idleNanos, false);
+            timer.arm(idleNanos, idleExpired);
         }
         ctx.fireUserEventTriggered(evt);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        cancel();
+        timer.stop();
         ctx.fireChannelInactive();
     }
 
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (timer != null) {
+            timer.stop();
+        }
+    }
+
     private void bytesArrived() {
-        if (awaiting && !headersStarted && ctx != null) {
+        if (awaiting && !headersStarted && timer != null) {
             headersStarted = true;
-            arm(headerNanos, true);
+            timer.arm(headerNanos, headersExpired);
         }
     }
 
-    private void arm(long nanos, boolean headers) {
-        cancel();
-        timer = ctx.executor().schedule(() -> expired(headers), nanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void expired(boolean headers) {
-        timer = null;
-        if (!awaiting || !ctx.channel().isActive()) {
-            return;
-        }
-        if (headers) {
-            LocalResponses.sendAndClose(ctx, HttpResponseStatus.REQUEST_TIMEOUT);
-        } else {
+    private void idleExpired() {
+        if (awaiting && ctx.channel().isActive()) {
             ctx.close();
         }
     }
 
-    private void cancel() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
+    private void headersExpired() {
+        if (awaiting && ctx.channel().isActive()) {
+            LocalResponses.sendAndClose(ctx, HttpResponseStatus.REQUEST_TIMEOUT);
         }
     }
 }

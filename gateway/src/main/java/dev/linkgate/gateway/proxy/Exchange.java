@@ -1,5 +1,6 @@
 package dev.linkgate.gateway.proxy;
 
+import dev.linkgate.gateway.http.LazyTimer;
 import dev.linkgate.gateway.http.LocalResponses;
 import dev.linkgate.gateway.http.RequestFacts;
 import dev.linkgate.gateway.page.InterstitialPage;
@@ -27,8 +28,6 @@ import io.netty.util.concurrent.Future;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -54,10 +53,11 @@ final class Exchange implements UpstreamListener {
     private final boolean http10Client;
     private final boolean bodyless;
     private final String acceptLanguage;
+    private final LazyTimer timer;
+    private final Runnable timedOut = () -> fail(UpstreamError.TIMEOUT);
 
     private UpstreamConnection conn;
     private boolean connReused;
-    private ScheduledFuture<?> timer;
     private long startNanos;
     private boolean requestEnded;
     private boolean clientReadPending;
@@ -70,8 +70,11 @@ final class Exchange implements UpstreamListener {
     private boolean retried;
     private boolean finished;
 
-    Exchange(ChannelHandlerContext ctx, Forward forward, ProxyHandler.Settings settings, Consumer<Exchange> onDone) {
+    /** @param timer the connection's response clock, this exchange's alone until it is done */
+    Exchange(ChannelHandlerContext ctx, Forward forward, ProxyHandler.Settings settings, LazyTimer timer,
+             Consumer<Exchange> onDone) {
         this.ctx = ctx;
+        this.timer = timer;
         this.forward = forward;
         this.request = forward.request();
         this.settings = settings;
@@ -286,14 +289,11 @@ final class Exchange implements UpstreamListener {
 
     private void finish() {
         finished = true;
-        cancelTimer();
+        releaseTimer();
         boolean reusable = requestSent && !closeClientAfter && upstreamKeepAlive;
         UpstreamConnection c = conn;
         conn = null;
-        c.detach();
-        // Hand the connection back once the current read is fully processed: any byte past this response's end
-        // then finds no listener and the connection is closed instead of pooled.
-        pool.loop().execute(() -> pool.release(c, reusable));
+        c.releaseAfterRead(pool, reusable);
         long nanos = System.nanoTime() - startNanos;
         settings.metrics().upstreamDuration(nanos);
         addUpstreamTime(nanos);
@@ -318,6 +318,7 @@ final class Exchange implements UpstreamListener {
             return;
         }
         finished = true;
+        releaseTimer();
         addUpstreamTime(System.nanoTime() - startNanos);
         if (error != UpstreamError.ABORTED) {
             settings.metrics().upstreamError(error.label());
@@ -354,17 +355,19 @@ final class Exchange implements UpstreamListener {
     }
 
     private void armTimer() {
-        cancelTimer();
-        timer = ctx.executor().schedule(() -> {
-            timer = null;
-            fail(UpstreamError.TIMEOUT);
-        }, settings.responseTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        timer.arm(settings.responseTimeout().toNanos(), timedOut);
     }
 
     private void cancelTimer() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
+        timer.disarm(timedOut);
+    }
+
+    /** This exchange is over: an exchange that outlived its client also ends the connection's clock. */
+    private void releaseTimer() {
+        if (clientGone) {
+            timer.stop();
+        } else {
+            cancelTimer();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.linkgate.gateway.proxy;
 
 import dev.linkgate.gateway.admin.GatewayMetrics;
+import dev.linkgate.gateway.http.LazyTimer;
 import dev.linkgate.gateway.page.InterstitialPage;
 import dev.linkgate.gateway.upstream.UpstreamPools;
 import io.netty.channel.ChannelHandlerContext;
@@ -17,6 +18,7 @@ import java.time.Duration;
 public final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private final Settings settings;
     private Exchange exchange;
+    private LazyTimer responseTimer;
 
     /**
      * What every exchange needs.
@@ -33,9 +35,15 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        // One response clock per connection, shared by its exchanges in turn.
+        responseTimer = new LazyTimer(ctx.executor(), settings.responseTimeout().toNanos());
+    }
+
+    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof Forward forward) {
-            exchange = new Exchange(ctx, forward, settings, this::done);
+            exchange = new Exchange(ctx, forward, settings, responseTimer, this::done);
             exchange.start();
         } else if (msg instanceof HttpContent content && exchange != null) {
             exchange.requestContent(content);
@@ -58,6 +66,8 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter {
             Exchange e = exchange;
             exchange = null;
             e.clientClosed();
+        } else {
+            responseTimer.stop();
         }
         ctx.fireChannelInactive();
     }

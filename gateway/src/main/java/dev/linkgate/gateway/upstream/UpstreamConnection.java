@@ -6,8 +6,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.util.ReferenceCountUtil;
 
-import java.util.concurrent.ScheduledFuture;
-
 /**
  * One keep-alive connection to the upstream, owned by one event loop's {@link UpstreamPool}. At most one
  * exchange listens at a time; anything the upstream sends while nobody listens (a stray response, bytes past
@@ -18,7 +16,10 @@ public final class UpstreamConnection {
     private UpstreamListener listener;
     private int exchanges;
     private boolean dirty;
-    ScheduledFuture<?> idleTimer;
+    private UpstreamPool releaseTo;
+    private boolean releaseReusable;
+    /** When it was last handed back to the pool (the loop's ticker), for the pool's idle sweep. */
+    long idleSince;
 
     UpstreamConnection(Channel channel) {
         this.channel = channel;
@@ -41,6 +42,25 @@ public final class UpstreamConnection {
     /** The exchange is over: from now on, anything from the upstream is out of step. */
     public void detach() {
         listener = null;
+    }
+
+    /**
+     * The exchange ended inside the read in progress: hand the connection back to {@code pool} once that read
+     * is fully processed, so that any byte past the response's end finds no listener and the connection is
+     * closed instead of pooled.
+     */
+    public void releaseAfterRead(UpstreamPool pool, boolean reusable) {
+        detach();
+        releaseTo = pool;
+        releaseReusable = reusable;
+    }
+
+    private void releasePending(boolean reusable) {
+        UpstreamPool pool = releaseTo;
+        if (pool != null) {
+            releaseTo = null;
+            pool.release(this, reusable && releaseReusable);
+        }
     }
 
     void leased() {
@@ -72,6 +92,8 @@ public final class UpstreamConnection {
         public void channelReadComplete(ChannelHandlerContext ctx) {
             if (listener != null) {
                 listener.upstreamReadComplete();
+            } else {
+                releasePending(true);
             }
         }
 
@@ -85,6 +107,7 @@ public final class UpstreamConnection {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             dirty = true;
+            releasePending(false);
             UpstreamListener l = listener;
             listener = null;
             if (l != null) {
@@ -95,6 +118,7 @@ public final class UpstreamConnection {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             dirty = true;
+            releasePending(false);
             UpstreamListener l = listener;
             listener = null;
             if (l != null) {

@@ -7,6 +7,7 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.util.concurrent.Ticker;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * Keep-alive connections to the upstream for one event loop: every method runs on that loop, so there is no
  * lock. At most {@code max} connections are open (leased, idle or connecting); further leases wait, in order,
  * up to the connect timeout. Idle connections close after the idle timeout, which should be below the
- * upstream's own keep-alive so that we, not the upstream, end them.
+ * upstream's own keep-alive so that we, not the upstream, end them: one sweep task per pool closes them,
+ * so leasing and releasing a connection schedules nothing.
  */
 public final class UpstreamPool {
     private final EventLoop loop;
@@ -26,6 +28,8 @@ public final class UpstreamPool {
     private final long waitNanos;
     private final ArrayDeque<UpstreamConnection> idle = new ArrayDeque<>();
     private final ArrayDeque<Promise<UpstreamConnection>> waiting = new ArrayDeque<>();
+    private final Ticker ticker;
+    private ScheduledFuture<?> sweep;
     private int open;
     private boolean closed;
 
@@ -35,6 +39,7 @@ public final class UpstreamPool {
         this.max = max;
         this.idleNanos = idleTimeout.toNanos();
         this.waitNanos = waitTimeout.toNanos();
+        this.ticker = loop.ticker();
     }
 
     public EventLoop loop() {
@@ -87,11 +92,11 @@ public final class UpstreamPool {
                 return;
             }
         }
+        c.idleSince = ticker.nanoTime();
         idle.addFirst(c);
-        c.idleTimer = loop.schedule(() -> {
-            idle.remove(c);
-            c.channel().close();
-        }, idleNanos, TimeUnit.NANOSECONDS);
+        if (sweep == null) {
+            sweep = loop.schedule(this::sweep, idleNanos, TimeUnit.NANOSECONDS);
+        }
         // Keep a read pending while idle so that an upstream hang-up (or a stray byte) is noticed at once.
         c.channel().read();
     }
@@ -107,6 +112,10 @@ public final class UpstreamPool {
 
     void close() {
         closed = true;
+        if (sweep != null) {
+            sweep.cancel(false);
+            sweep = null;
+        }
         Promise<UpstreamConnection> p;
         while ((p = waiting.poll()) != null) {
             p.tryFailure(new UpstreamUnavailableException("the gateway is shutting down"));
@@ -120,7 +129,6 @@ public final class UpstreamPool {
     private UpstreamConnection pollIdle() {
         UpstreamConnection c;
         while ((c = idle.pollFirst()) != null) {
-            cancelIdleTimer(c);
             if (c.clean()) {
                 return c;
             }
@@ -130,7 +138,6 @@ public final class UpstreamPool {
     }
 
     private boolean lease(UpstreamConnection c, Promise<UpstreamConnection> promise) {
-        cancelIdleTimer(c);
         c.leased();
         if (promise.trySuccess(c)) {
             return true;
@@ -170,10 +177,19 @@ public final class UpstreamPool {
         }
     }
 
-    private static void cancelIdleTimer(UpstreamConnection c) {
-        if (c.idleTimer != null) {
-            c.idleTimer.cancel(false);
-            c.idleTimer = null;
+    /**
+     * Closes the connections idle for the idle timeout. The deque holds the most recently released first, so
+     * the expired ones are at its end; the next sweep is due when the oldest remaining one expires.
+     */
+    private void sweep() {
+        sweep = null;
+        long now = ticker.nanoTime();
+        UpstreamConnection oldest;
+        while ((oldest = idle.peekLast()) != null && now - oldest.idleSince >= idleNanos) {
+            idle.pollLast().channel().close();
+        }
+        if (oldest != null && !closed) {
+            sweep = loop.schedule(this::sweep, oldest.idleSince + idleNanos - now, TimeUnit.NANOSECONDS);
         }
     }
 }
