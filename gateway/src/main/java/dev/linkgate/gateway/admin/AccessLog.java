@@ -28,7 +28,7 @@ public final class AccessLog {
     static String line(AccessRecord r) {
         StringBuilder out = new StringBuilder(256);
         out.append("{\"time\":");
-        string(out, r.time() == null ? null : r.time().toString());
+        time(out, r.time());
         out.append(",\"client\":");
         string(out, r.client());
         out.append(",\"method\":");
@@ -53,6 +53,40 @@ public final class AccessLog {
         return out.toString();
     }
 
+    /** The second being logged now, formatted once: as {@link Instant#toString()}, without its 'Z'. */
+    private record Second(long epochSecond, String text) {
+    }
+
+    private static volatile Second second = new Second(Long.MIN_VALUE, "");
+
+    /** {@code time} as a JSON string, the same text as {@link Instant#toString()}; the date part is cached. */
+    static void time(StringBuilder out, Instant time) {
+        if (time == null) {
+            out.append("null");
+            return;
+        }
+        Second s = second;
+        if (s.epochSecond() != time.getEpochSecond()) {
+            String whole = Instant.ofEpochSecond(time.getEpochSecond()).toString();
+            s = new Second(time.getEpochSecond(), whole.substring(0, whole.length() - 1));
+            second = s;
+        }
+        out.append('"').append(s.text());
+        int nano = time.getNano();
+        if (nano != 0) {
+            // Instant.toString: as many digits as needed, in groups of three.
+            int digits = nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
+            int value = digits == 3 ? nano / 1_000_000 : digits == 6 ? nano / 1_000 : nano;
+            out.append('.');
+            String text = Integer.toString(value);
+            for (int i = text.length(); i < digits; i++) {
+                out.append('0');
+            }
+            out.append(text);
+        }
+        out.append("Z\"");
+    }
+
     /** A JSON string (RFC 8259): quotes, backslashes and control characters escaped; null as null. */
     private static void string(StringBuilder out, String s) {
         if (s == null) {
@@ -60,6 +94,10 @@ public final class AccessLog {
             return;
         }
         out.append('"');
+        if (plain(s)) {
+            out.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -78,6 +116,17 @@ public final class AccessLog {
             }
         }
         out.append('"');
+    }
+
+    /** True when nothing in {@code s} needs escaping (the usual case: methods, paths, addresses, codes). */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -41,6 +41,7 @@ public final class GatewayMetrics implements AutoCloseable {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentHashMap<String, Counter> signalCounters =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final Counter passthrough;
     private final Meter.MeterProvider<Counter> continued;
     private final Meter.MeterProvider<Counter> duplicateClicks;
     private final Meter.MeterProvider<Counter> upstreamErrors;
@@ -53,6 +54,7 @@ public final class GatewayMetrics implements AutoCloseable {
         requests = Counter.builder("linkgate.requests")
                 .description("Requests by route (link, continue, passthrough), decision and reason")
                 .withRegistry(registry);
+        passthrough = requests.withTags("route", "passthrough", "decision", "pass", "reason", "none");
         signals = Counter.builder("linkgate.signals")
                 .description("Detection evidence found on link requests, by reason code")
                 .withRegistry(registry);
@@ -95,6 +97,11 @@ public final class GatewayMetrics implements AutoCloseable {
         // Label values are bounded sets, so the cache is too; it spares the tag building and registry lookup.
         requestCounters.computeIfAbsent(new RequestLabels(route, decision, why),
                 k -> requests.withTags("route", k.route(), "decision", k.decision(), "reason", k.reason())).increment();
+    }
+
+    /** One request on no link route: the busiest counter, resolved once. */
+    public void passthrough() {
+        passthrough.increment();
     }
 
     private record RequestLabels(String route, String decision, String reason) {

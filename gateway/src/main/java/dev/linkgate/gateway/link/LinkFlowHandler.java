@@ -83,7 +83,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         String token = flow.links.match(path, query);
         if (token == null || token.isEmpty()) {
             state = State.PASS;
-            flow.metrics.request("passthrough", "pass", "none");
+            flow.metrics.passthrough();
             ctx.fireChannelRead(new Forward(r, false, ForwardObserver.NONE));
             return;
         }

@@ -35,6 +35,20 @@ class AccessLogTest {
     }
 
     @Test
+    void timesAreWrittenAsInstantWritesThemWhateverTheirPrecision() {
+        // The second's text is cached: cover a change of second, of day, nanos in every group, and the epoch.
+        long[][] cases = {{1_795_780_800L, 0}, {1_795_780_800L, 123_000_000}, {1_795_780_800L, 123_456_000},
+                {1_795_780_800L, 123_456_789}, {1_795_780_801L, 5_000_000}, {1_795_780_801L, 7}, {1_795_867_199L, 999_999_999},
+                {1_795_867_200L, 1_000}, {0L, 0}, {1_795_780_800L, 10_000_000}};
+        for (long[] c : cases) {
+            Instant t = Instant.ofEpochSecond(c[0], c[1]);
+            StringBuilder out = new StringBuilder();
+            AccessLog.time(out, t);
+            assertEquals('"' + t.toString() + '"', out.toString());
+        }
+    }
+
+    @Test
     void eachRequestIsOneJsonLineWithEveryField() throws Exception {
         AccessLog.log(new AccessLog.AccessRecord(Instant.parse("2026-11-27T10:00:00.123Z"), "203.0.113.7", "GET",
                 "/sign/abcd…", "INTERSTITIAL", List.of("head_request", "scanner_network"), 200, 3120, 0, 3));

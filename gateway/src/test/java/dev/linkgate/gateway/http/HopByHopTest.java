@@ -38,4 +38,24 @@ class HopByHopTest {
         assertEquals("app", h.get("Host"));
         assertFalse(h.contains("Date"));
     }
+
+    @Test
+    void namesMatchInAnyCaseAndEndToEndHeadersStay() {
+        HttpHeaders h = new DefaultHttpHeaders().add("CONNECTION", "x-HOP").add("X-Hop", "1").add("KEEP-ALIVE", "5")
+                .add("upgrade", "h2c").add("Accept", "*/*").add("Teapot", "no").add("Trailers", "end-to-end");
+
+        HopByHop.strip(h);
+
+        assertEquals(3, h.size(), h.toString());
+        assertTrue(h.contains("Accept") && h.contains("Teapot") && h.contains("Trailers"));
+    }
+
+    @Test
+    void aMessageWithoutHopByHopHeadersIsUntouched() {
+        HttpHeaders h = new DefaultHttpHeaders().add("Host", "app").add("Accept", "*/*").add("Cookie", "a=1");
+
+        HopByHop.strip(h);
+
+        assertEquals(3, h.size());
+    }
 }
