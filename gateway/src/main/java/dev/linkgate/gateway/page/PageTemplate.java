@@ -8,9 +8,9 @@ import java.util.function.BiConsumer;
 /**
  * An HTML page with {@code {{placeholder}}} slots, parsed once at start. Text slots are HTML-escaped when
  * filled; markup slots hold HTML that linkgate builds itself (escaping every value inside). The slots are
- * filled at start, into one {@link PreparedPage} per language and kind. The form slot,
- * with the continue form and its script, must appear exactly once, so an operator's template can restyle the
- * page but cannot break the gate. Unknown slots are an error at start, not a blank on a signer's screen.
+ * filled at start, into one {@link PreparedPage} per language and kind. The form slot, with the continue form
+ * and its script, must appear exactly once, so an operator's template can restyle the page but cannot break
+ * the gate. Unknown slots are an error at start, not a blank on a signer's screen.
  * HTML comments are dropped at parse, so a template can document itself without sending that to every signer.
  */
 final class PageTemplate {
