@@ -1,7 +1,7 @@
 package dev.linkgate.gateway.page;
 
 import dev.linkgate.core.policy.ContinueForm;
-import dev.linkgate.core.policy.Interstitial;
+import dev.linkgate.gateway.page.PreparedPage.Value;
 
 /**
  * The Continue form and its script: the part of the page that is the gate. It posts to the page's own URL
@@ -13,19 +13,20 @@ final class ContinueFormMarkup {
     private ContinueFormMarkup() {
     }
 
-    static String markup(Interstitial interstitial, PageLanguage language, String nonce, String script) {
-        return "<form id=\"linkgate-form\" class=\"linkgate-form\" method=\"post\""
-                + " data-proof-field=\"" + HtmlText.escape(ContinueForm.PROOF_FIELD) + "\""
-                + " data-proof=\"" + HtmlText.escape(interstitial.proof()) + "\""
-                + " data-dwell=\"" + Math.max(0, interstitial.dwellMillis()) + "\""
-                + " data-sending=\"" + HtmlText.escape(PageText.get(language, "continue.sending")) + "\">\n"
-                + "<input type=\"hidden\" name=\"" + HtmlText.escape(ContinueForm.TOKEN_FIELD) + "\" value=\""
-                + HtmlText.escape(interstitial.token()) + "\">\n"
-                + "<button type=\"submit\" id=\"linkgate-button\" class=\"linkgate-button\">"
-                + HtmlText.escape(PageText.get(language, "continue.button"))
-                + " <span aria-hidden=\"true\">→</span></button>\n"
-                + "<p id=\"linkgate-status\" class=\"linkgate-status\" role=\"status\" aria-live=\"polite\"></p>\n"
-                + "</form>\n"
-                + "<script nonce=\"" + HtmlText.escape(nonce) + "\">\n" + script + "</script>";
+    /** Writes the form, with this response's token, proof, dwell and nonce left as values. */
+    static void markup(PageLanguage language, String script, PreparedPage.Builder out) {
+        out.html("<form id=\"linkgate-form\" class=\"linkgate-form\" method=\"post\" data-proof-field=\"")
+                .text(ContinueForm.PROOF_FIELD)
+                .html("\" data-proof=\"").value(Value.PROOF)
+                .html("\" data-dwell=\"").value(Value.DWELL)
+                .html("\" data-sending=\"").text(PageText.get(language, "continue.sending")).html("\">\n")
+                .html("<input type=\"hidden\" name=\"").text(ContinueForm.TOKEN_FIELD)
+                .html("\" value=\"").value(Value.TOKEN).html("\">\n")
+                .html("<button type=\"submit\" id=\"linkgate-button\" class=\"linkgate-button\">")
+                .text(PageText.get(language, "continue.button"))
+                .html(" <span aria-hidden=\"true\">→</span></button>\n")
+                .html("<p id=\"linkgate-status\" class=\"linkgate-status\" role=\"status\" aria-live=\"polite\"></p>\n")
+                .html("</form>\n")
+                .html("<script nonce=\"").value(Value.NONCE).html("\">\n").html(script).html("</script>");
     }
 }

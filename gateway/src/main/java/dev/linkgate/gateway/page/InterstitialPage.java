@@ -2,6 +2,8 @@ package dev.linkgate.gateway.page;
 
 import dev.linkgate.core.config.InterstitialConfig;
 import dev.linkgate.core.policy.Interstitial;
+import dev.linkgate.gateway.page.PreparedPage.Value;
+import dev.linkgate.gateway.page.PreparedPage.Values;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,25 +22,30 @@ import java.util.Map;
  * The one page a signer sees from linkgate: "confirm you want to open your document", and the problem pages
  * in the same look. Self-contained (inline style and script under a per-response CSP nonce, logo as a data:
  * URI), localized from Accept-Language, branded from config, and replaceable by an operator's template.
- * Built once at start; rendering is thread-safe.
+ * Every page, in every language, is prepared as UTF-8 bytes at start; a response copies them around its own
+ * nonce, token and proof. Rendering is thread-safe.
  */
 public final class InterstitialPage {
     /** Content-Type of every page; {@link #securityHeaders} does not include it. */
     public static final String CONTENT_TYPE = "text/html; charset=utf-8";
+    private static final String CONTINUE = "continue";
 
     private final PageTemplate template;
     private final String brand;
     private final BrandColor color;
-    private final String logoUri;
+    /** The logo's data: URI escaped and encoded, shared by every page; null without a logo. */
+    private final byte[] logoSrc;
     /** The stylesheet with the brand's colours, after the nonce'd opening tag. */
     private final String styleBody;
     private final String script;
+    private final Map<PageLanguage, PreparedPage> continuePages = new EnumMap<>(PageLanguage.class);
+    private final Map<Problem, Map<PageLanguage, PreparedPage>> problemPages = new EnumMap<>(Problem.class);
 
     private InterstitialPage(PageTemplate template, String brand, BrandColor color, String logoUri) {
         this.template = template;
         this.brand = brand == null ? "" : brand.trim();
         this.color = color;
-        this.logoUri = logoUri;
+        this.logoSrc = logoUri == null ? null : HtmlText.escape(logoUri).getBytes(StandardCharsets.UTF_8);
         // The colours are validated hex values; escaping keeps that true whatever changes upstream.
         this.styleBody = ":root{--linkgate-brand:" + HtmlText.escape(color.hex()) + ";--linkgate-brand-text:"
                 + HtmlText.escape(color.textHex()) + ";--linkgate-brand-border:" + HtmlText.escape(color.borderHex())
@@ -44,6 +53,20 @@ public final class InterstitialPage {
         this.script = resource("continue.js");
         if (script.contains("</")) {
             throw new IllegalStateException("continue.js must not contain '</'");
+        }
+        for (PageLanguage language : PageLanguage.values()) {
+            continuePages.put(language, prepare(language, CONTINUE, 200));
+        }
+        // Problems with the same words and status share their pages.
+        Map<String, Map<PageLanguage, PreparedPage>> shared = new HashMap<>();
+        for (Problem problem : Problem.values()) {
+            problemPages.put(problem, shared.computeIfAbsent(problem.texts + " " + problem.status, k -> {
+                Map<PageLanguage, PreparedPage> pages = new EnumMap<>(PageLanguage.class);
+                for (PageLanguage language : PageLanguage.values()) {
+                    pages.put(language, prepare(language, "problem." + problem.texts, problem.status));
+                }
+                return pages;
+            }));
         }
     }
 
@@ -59,25 +82,20 @@ public final class InterstitialPage {
     public Page continuePage(Interstitial interstitial, String acceptLanguage, String cspNonce) {
         PageLanguage language = PageLanguage.fromAcceptLanguage(acceptLanguage);
         String nonce = CspNonce.check(cspNonce);
-        Map<String, String> text = commonText(language, nonce, 200, "continue");
-        text.put("button", PageText.get(language, "continue.button"));
-        text.put("footer_text", PageText.get(language, "continue.why"));
-        Map<String, String> markup = commonMarkup(nonce);
-        markup.put("form", ContinueFormMarkup.markup(interstitial, language, nonce, script));
-        markup.put("footer", "<p class=\"linkgate-why\">" + HtmlText.escape(text.get("footer_text")) + "</p>");
-        if (interstitial.reclick()) {
-            text.put("first_opened", ReclickNotice.iso(interstitial.firstOpenedAt()));
-            markup.put("notice", ReclickNotice.markup(language, interstitial.firstOpenedAt()));
-        }
-        return page(200, language, text, markup);
+        Instant firstOpened = interstitial.firstOpenedAt();
+        Values values = new Values(nonce, interstitial.token(), interstitial.proof(),
+                Long.toString(Math.max(0, interstitial.dwellMillis())),
+                interstitial.reclick() ? ReclickNotice.iso(firstOpened) : null,
+                interstitial.reclick() ? ReclickNotice.markup(language, firstOpened) : null);
+        return new Page(200, continuePages.get(language).render(values), language.code());
     }
 
     /** A problem page in the same look, with the problem's status. */
     public Page problemPage(Problem problem, String acceptLanguage, String cspNonce) {
         PageLanguage language = PageLanguage.fromAcceptLanguage(acceptLanguage);
         String nonce = CspNonce.check(cspNonce);
-        Map<String, String> text = commonText(language, nonce, problem.status(), "problem." + problem.texts);
-        return page(problem.status(), language, text, commonMarkup(nonce));
+        byte[] html = problemPages.get(problem).get(language).render(Values.nonceOnly(nonce));
+        return new Page(problem.status(), html, language.code());
     }
 
     /**
@@ -101,39 +119,79 @@ public final class InterstitialPage {
         return CspNonce.next();
     }
 
-    private Map<String, String> commonText(PageLanguage language, String nonce, int status, String texts) {
-        Map<String, String> text = new HashMap<>();
+    /**
+     * The page of one kind ("continue", "problem.confirm", ...) in one language, every slot filled but the
+     * per-response values. Problem pages leave the Continue slots (form, button, footer, notice) empty.
+     */
+    private PreparedPage prepare(PageLanguage language, String texts, int status) {
+        boolean gate = texts.equals(CONTINUE);
         String heading = PageText.get(language, texts + ".heading");
-        text.put("lang", language.code());
-        text.put("heading", heading);
-        text.put("title", brand.isEmpty() ? heading : heading + " – " + brand);
-        text.put("message", PageText.get(language, texts + ".message"));
-        text.put("brand", brand);
-        text.put("color", color.hex());
-        text.put("button_text_color", color.textHex());
-        text.put("nonce", nonce);
-        text.put("logo_src", logoUri);
-        text.put("status", Integer.toString(status));
-        return text;
+        String footerText = gate ? PageText.get(language, "continue.why") : null;
+        return template.prepare((slot, out) -> {
+            switch (slot) {
+                case "lang" -> out.text(language.code());
+                case "title" -> out.text(brand.isEmpty() ? heading : heading + " – " + brand);
+                case "heading" -> out.text(heading);
+                case "message" -> out.text(PageText.get(language, texts + ".message"));
+                case "button" -> out.text(gate ? PageText.get(language, "continue.button") : null);
+                case "footer_text" -> out.text(footerText);
+                case "brand" -> out.text(brand);
+                case "color" -> out.text(color.hex());
+                case "button_text_color" -> out.text(color.textHex());
+                case "nonce" -> out.value(Value.NONCE);
+                case "logo_src" -> logoSrc(out);
+                case "first_opened" -> valueIf(gate, Value.FIRST_OPENED, out);
+                case "status" -> out.text(Integer.toString(status));
+                case "style" -> out.html("<style nonce=\"").value(Value.NONCE).html("\">").html(styleBody);
+                case "logo" -> logo(out);
+                case "brand_header" -> brandHeader(out);
+                case "notice" -> valueIf(gate, Value.NOTICE, out);
+                case "form" -> {
+                    if (gate) {
+                        ContinueFormMarkup.markup(language, script, out);
+                    }
+                }
+                case "footer" -> {
+                    if (gate) {
+                        out.html("<p class=\"linkgate-why\">").text(footerText).html("</p>");
+                    }
+                }
+                default -> throw new IllegalStateException("no value for {{" + slot + "}}");
+            }
+        });
     }
 
-    private Map<String, String> commonMarkup(String nonce) {
-        Map<String, String> markup = new HashMap<>();
-        markup.put("style", "<style nonce=\"" + HtmlText.escape(nonce) + "\">" + styleBody);
-        String src = logoUri == null ? null : HtmlText.escape(logoUri);
-        markup.put("logo", src == null ? "" : "<img src=\"" + src + "\" alt=\"" + HtmlText.escape(brand) + "\">");
-        if (!brand.isEmpty() || src != null) {
-            // The name is written beside the logo, so the logo is decorative: alt="" avoids reading it twice.
-            markup.put("brand_header", "<div class=\"linkgate-brand\">"
-                    + (src == null ? "" : "<img src=\"" + src + "\" alt=\"\">")
-                    + (brand.isEmpty() ? "" : "<span>" + HtmlText.escape(brand) + "</span>") + "</div>");
+    private static void valueIf(boolean gate, Value value, PreparedPage.Builder out) {
+        if (gate) {
+            out.value(value);
         }
-        return markup;
     }
 
-    private Page page(int status, PageLanguage language, Map<String, String> text, Map<String, String> markup) {
-        byte[] html = template.render(text, markup).getBytes(StandardCharsets.UTF_8);
-        return new Page(status, html, language.code());
+    private void logoSrc(PreparedPage.Builder out) {
+        if (logoSrc != null) {
+            out.shared(logoSrc);
+        }
+    }
+
+    private void logo(PreparedPage.Builder out) {
+        if (logoSrc != null) {
+            out.html("<img src=\"").shared(logoSrc).html("\" alt=\"").text(brand).html("\">");
+        }
+    }
+
+    private void brandHeader(PreparedPage.Builder out) {
+        if (brand.isEmpty() && logoSrc == null) {
+            return;
+        }
+        out.html("<div class=\"linkgate-brand\">");
+        if (logoSrc != null) {
+            // The name is written beside the logo, so the logo is decorative: alt="" avoids reading it twice.
+            out.html("<img src=\"").shared(logoSrc).html("\" alt=\"\">");
+        }
+        if (!brand.isEmpty()) {
+            out.html("<span>").text(brand).html("</span>");
+        }
+        out.html("</div>");
     }
 
     private static String read(Path file) {

@@ -16,9 +16,11 @@ enum PageLanguage {
 
     static final PageLanguage FALLBACK = EN;
 
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     /** The ISO 639-1 code: the page's {@code lang} and its Content-Language. */
     String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     Locale locale() {

@@ -2,14 +2,15 @@ package dev.linkgate.gateway.page;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * An HTML page with {@code {{placeholder}}} slots, parsed once at start. Text slots are HTML-escaped when
- * filled; markup slots hold HTML that linkgate builds itself (escaping every value inside). The form slot,
- * with the continue form and its script, must appear exactly once, so an operator's template can restyle the
- * page but cannot break the gate. Unknown slots are an error at start, not a blank on a signer's screen.
+ * filled; markup slots hold HTML that linkgate builds itself (escaping every value inside). The slots are
+ * filled at start, into one {@link PreparedPage} per language and kind. The form slot, with the continue form
+ * and its script, must appear exactly once, so an operator's template can restyle the page but cannot break
+ * the gate. Unknown slots are an error at start, not a blank on a signer's screen.
  * HTML comments are dropped at parse, so a template can document itself without sending that to every signer.
  */
 final class PageTemplate {
@@ -83,20 +84,17 @@ final class PageTemplate {
         }
     }
 
-    /** Fills every slot; a slot without a value renders empty. */
-    String render(Map<String, String> text, Map<String, String> markup) {
-        StringBuilder out = new StringBuilder(8192);
+    /**
+     * The page with every slot filled by {@code fill}, once at start: it writes each slot's value into the page,
+     * escaping text (a slot it leaves alone renders empty). The literals go in as they are.
+     */
+    PreparedPage prepare(BiConsumer<String, PreparedPage.Builder> fill) {
+        PreparedPage.Builder page = new PreparedPage.Builder();
         for (int i = 0; i < slots.size(); i++) {
-            out.append(literals.get(i));
-            String name = slots.get(i);
-            if (MARKUP.contains(name)) {
-                out.append(markup.getOrDefault(name, ""));
-            } else {
-                out.append(HtmlText.escape(text.get(name)));
-            }
+            page.html(literals.get(i));
+            fill.accept(slots.get(i), page);
         }
-        out.append(literals.get(slots.size()));
-        return out.toString();
+        return page.html(literals.get(slots.size())).build();
     }
 
     private static IllegalArgumentException error(String source, String html, int offset, String message) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * "This link was first opened on …; continuing here ends the other session." The time is rendered in UTC
@@ -11,6 +13,15 @@ import java.time.format.FormatStyle;
  * reader's own time zone.
  */
 final class ReclickNotice {
+    private static final Map<PageLanguage, DateTimeFormatter> UTC_TEXT = new EnumMap<>(PageLanguage.class);
+
+    static {
+        for (PageLanguage language : PageLanguage.values()) {
+            UTC_TEXT.put(language, DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                    .withLocale(language.locale()).withZone(ZoneOffset.UTC));
+        }
+    }
+
     private ReclickNotice() {
     }
 
@@ -28,7 +39,6 @@ final class ReclickNotice {
     }
 
     static String utcText(PageLanguage language, Instant instant) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(language.locale()).withZone(ZoneOffset.UTC).format(instant) + " UTC";
+        return UTC_TEXT.get(language).format(instant) + " UTC";
     }
 }
