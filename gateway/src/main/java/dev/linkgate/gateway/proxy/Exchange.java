@@ -7,7 +7,7 @@ import dev.linkgate.gateway.page.InterstitialPage;
 import dev.linkgate.gateway.upstream.UpstreamConnection;
 import dev.linkgate.gateway.upstream.UpstreamListener;
 import dev.linkgate.gateway.upstream.UpstreamPool;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -111,6 +111,11 @@ final class Exchange implements UpstreamListener {
     }
 
     private void connect(boolean fresh) {
+        UpstreamConnection idle = fresh ? null : pool.acquireIdle();
+        if (idle != null) {
+            connected(idle);
+            return;
+        }
         pool.acquire(fresh).addListener((Future<UpstreamConnection> f) -> {
             if (!f.isSuccess()) {
                 fail(UpstreamError.CONNECT);
@@ -122,21 +127,26 @@ final class Exchange implements UpstreamListener {
         });
     }
 
+    /**
+     * Writes to the upstream carry its void promise: a failed write fires exceptionCaught on the upstream
+     * connection, which closes it and ends this exchange as a reset (a retry or a 502), as a closed one does.
+     */
     private void connected(UpstreamConnection c) {
         conn = c;
         connReused = c.reused();
         c.attach(this);
-        c.channel().write(request).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        Channel ch = c.channel();
+        ch.write(request, ch.voidPromise());
         if (requestEnded) {
-            c.channel().writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ch.voidPromise());
             requestSent = true;
             armTimer();
         } else {
-            c.channel().flush();
+            ch.flush();
             readClient();
         }
         // Read from the start: the upstream may answer before the request body is through.
-        c.channel().read();
+        ch.read();
     }
 
     /** A chunk of the request body from the client. */
@@ -150,8 +160,8 @@ final class Exchange implements UpstreamListener {
             ReferenceCountUtil.release(content);
             return;
         }
-        // A write that fails closes the connection; upstreamClosed then decides between a retry and a 502.
-        conn.channel().writeAndFlush(content).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        // A write that fails closes the connection; upstreamFailed then decides between a retry and a 502.
+        conn.channel().writeAndFlush(content, conn.channel().voidPromise());
         if (last) {
             requestSent = true;
             if (!responseStarted) {
@@ -206,7 +216,9 @@ final class Exchange implements UpstreamListener {
         }
         forward.observer().responseHead(response);
         if (!clientGone) {
-            ctx.write(response);
+            // Client writes carry the void promise too: a failure fires exceptionCaught, and the proxy handler
+            // closes the connection.
+            ctx.write(response, ctx.voidPromise());
         }
     }
 
@@ -225,9 +237,9 @@ final class Exchange implements UpstreamListener {
         if (clientGone) {
             content.release();
         } else if (last) {
-            ctx.writeAndFlush(content);
+            ctx.writeAndFlush(content, ctx.voidPromise());
         } else {
-            ctx.write(content);
+            ctx.write(content, ctx.voidPromise());
         }
     }
 

@@ -101,6 +101,22 @@ public final class UpstreamPool {
         c.channel().read();
     }
 
+    /**
+     * An idle connection leased at once, or null when none is idle: the common case without a promise and its
+     * listener. Fall back to {@link #acquire} on null.
+     */
+    public UpstreamConnection acquireIdle() {
+        assert loop.inEventLoop();
+        if (closed || !waiting.isEmpty()) {
+            return null;
+        }
+        UpstreamConnection c = pollIdle();
+        if (c != null) {
+            c.leased();
+        }
+        return c;
+    }
+
     /** Open connections (leased, idle or connecting). */
     public int open() {
         return open;
