@@ -1,10 +1,12 @@
 package dev.linkgate.core.ledger;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,24 +14,62 @@ import java.util.Objects;
 /**
  * A copy of the first click's response, kept for the double-click window so that the same browser's
  * second click gets the same answer (status, headers with Set-Cookie, body) instead of a second session.
+ *
+ * <p>Held in its compact binary form ({@link #encode()}): one array instead of a record, a list and two strings
+ * a header. A busy gateway keeps one copy per first click for the whole window, so these are what its young
+ * collections copy; a graph of some thirty small objects a copy made those pauses several times longer.
+ * The parts are decoded when read, which happens only when a double click is answered.
  */
-public record SharedResponse(int status, List<Map.Entry<String, String>> headers, byte[] body) {
-    public SharedResponse {
+public final class SharedResponse {
+    private static final byte FORMAT = 1;
+
+    private final byte[] encoded;
+
+    public SharedResponse(int status, List<Map.Entry<String, String>> headers, byte[] body) {
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(body, "body");
-        headers = List.copyOf(headers);
+        this.encoded = encode(status, headers, body);
+    }
+
+    private SharedResponse(byte[] encoded) {
+        this.encoded = encoded;
+    }
+
+    public int status() {
+        return ((encoded[1] & 0xff) << 8) | (encoded[2] & 0xff);
+    }
+
+    /** The headers, in order (framing headers were left out when the copy was taken). */
+    public List<Map.Entry<String, String>> headers() {
+        return read(encoded).headers;
+    }
+
+    /** A fresh copy of the body. */
+    public byte[] body() {
+        return read(encoded).body;
     }
 
     /** Compact binary form, for stores outside the process. */
     public byte[] encode() {
+        return encoded.clone();
+    }
+
+    /** @throws IllegalArgumentException when {@code encoded} is not a whole shared response */
+    public static SharedResponse decode(byte[] encoded) {
+        byte[] own = encoded.clone();
+        read(own);
+        return new SharedResponse(own);
+    }
+
+    private static byte[] encode(int status, List<Map.Entry<String, String>> headers, byte[] body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + body.length);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(1);
+            out.writeByte(FORMAT);
             out.writeShort(status);
             out.writeShort(headers.size());
             for (Map.Entry<String, String> h : headers) {
-                out.writeUTF(h.getKey());
-                out.writeUTF(h.getValue());
+                out.writeUTF(Objects.requireNonNull(h.getKey(), "header name"));
+                out.writeUTF(Objects.requireNonNull(h.getValue(), "header value"));
             }
             out.writeInt(body.length);
             out.write(body);
@@ -39,12 +79,15 @@ public record SharedResponse(int status, List<Map.Entry<String, String>> headers
         return bytes.toByteArray();
     }
 
-    public static SharedResponse decode(byte[] encoded) {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(encoded))) {
-            if (in.readByte() != 1) {
+    private record Parts(List<Map.Entry<String, String>> headers, byte[] body) {
+    }
+
+    private static Parts read(byte[] encoded) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
+            if (in.readByte() != FORMAT) {
                 throw new IllegalArgumentException("unknown shared response format");
             }
-            int status = in.readUnsignedShort();
+            in.readUnsignedShort();
             int n = in.readUnsignedShort();
             Map.Entry<String, String>[] headers = newEntries(n);
             for (int i = 0; i < n; i++) {
@@ -52,7 +95,10 @@ public record SharedResponse(int status, List<Map.Entry<String, String>> headers
             }
             byte[] body = new byte[in.readInt()];
             in.readFully(body);
-            return new SharedResponse(status, List.of(headers), body);
+            if (in.read() != -1) {
+                throw new IllegalArgumentException("shared response with trailing bytes");
+            }
+            return new Parts(List.of(headers), body);
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated shared response", e);
         }
@@ -61,5 +107,20 @@ public record SharedResponse(int status, List<Map.Entry<String, String>> headers
     @SuppressWarnings("unchecked")
     private static Map.Entry<String, String>[] newEntries(int n) {
         return new Map.Entry[n];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SharedResponse other && Arrays.equals(encoded, other.encoded);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(encoded);
+    }
+
+    @Override
+    public String toString() {
+        return "SharedResponse[status=" + status() + ", " + encoded.length + " bytes]";
     }
 }
