@@ -29,11 +29,17 @@ public final class ForwardHeaders {
      */
     public static void toUpstream(HttpRequest request, InetAddress peer, boolean peerTrusted, String upstreamAuthority,
                                   boolean preserveHost) {
+        toUpstream(request, NetUtil.toAddressString(peer), peerTrusted, upstreamAuthority, preserveHost);
+    }
+
+    /** As above, with the peer's address already as text (the same for every request on a connection). */
+    public static void toUpstream(HttpRequest request, String peer, boolean peerTrusted, String upstreamAuthority,
+                                  boolean preserveHost) {
         HttpHeaders h = request.headers();
         boolean chunked = HttpUtil.isTransferEncodingChunked(request);
         String host = h.get(HttpHeaderNames.HOST);
         HopByHop.strip(h);
-        String hop = NetUtil.toAddressString(peer);
+        String hop = peer;
         String previous = peerTrusted ? String.join(", ", h.getAll(X_FORWARDED_FOR)) : "";
         h.set(X_FORWARDED_FOR, previous.isBlank() ? hop : previous + ", " + hop);
         if (!peerTrusted || !h.contains(X_FORWARDED_PROTO)) {
