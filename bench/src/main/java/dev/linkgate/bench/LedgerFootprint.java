@@ -8,8 +8,11 @@ import dev.linkgate.core.ledger.Visit;
 import dev.linkgate.core.request.LinkId;
 
 import javax.management.ObjectName;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.lang.ref.Reference;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,15 +85,48 @@ public final class LedgerFootprint {
                 Map.entry("Content-Length", "0")), new byte[0]);
     }
 
-    private static long usedAfterGc() throws InterruptedException {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    /**
+     * Heap in use right after a full collection, read from each heap pool's collection usage (what the pool held
+     * when that collection ended): a plain heap reading would also count the fresh allocation buffer this thread
+     * takes for its next allocation, which after a million-link fill is megabytes. The least of five.
+     */
+    private static long usedAfterGc() {
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
-            System.gc();
-            Thread.sleep(100);
-            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+            fullGc();
+            long pools = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                MemoryUsage after = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+                pools += after == null ? 0 : after.getUsed();
+            }
+            used = Math.min(used, pools);
         }
         return used;
+    }
+
+    /**
+     * One collection, waited for by its count rather than a fixed pause: System.gc() returns once it is done
+     * with the Parallel and G1 defaults, and with a collector that runs it concurrently the count moves when
+     * it ends.
+     */
+    private static void fullGc() {
+        long before = collections();
+        System.gc();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (collections() == before) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("System.gc() ran no collection within 10 s (-XX:+DisableExplicitGC?)");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private static long collections() {
+        long n = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, gc.getCollectionCount());
+        }
+        return n;
     }
 
     /** The live class histogram (what {@code jcmd PID GC.class_histogram} prints): class -> {instances, bytes}. */
