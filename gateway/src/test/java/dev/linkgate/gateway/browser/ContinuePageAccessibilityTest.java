@@ -2,11 +2,9 @@ package dev.linkgate.gateway.browser;
 
 import dev.linkgate.core.config.Mode;
 import dev.linkgate.core.policy.ContinueForm;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.Keys;
@@ -31,40 +29,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ContinuePageAccessibilityTest {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static SigningApp app;
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession(UserAgents.currentChrome(), "continue-page");
+
+    private SigningApp app;
     private ChromeDriver driver;
     private BrowserPage page;
     private Linkgate linkgate;
     private Linkgate.Link link;
 
-    @BeforeAll
-    static void startBrowserAndApp() {
-        app = SigningApp.start();
-        chromium = Chromium.launch(UserAgents.currentChrome(), "continue-page");
-    }
-
-    @AfterAll
-    static void stopBrowserAndApp() {
-        try (SigningApp a = app; Chromium c = chromium) {
-            // closed in reverse order
-        }
-    }
-
     @BeforeEach
     void freshTabAndLinkgate() {
-        chromium.reset();
-        app.reset();
-        driver = chromium.driver();
-        page = new BrowserPage(driver);
+        app = browser.app();
+        driver = browser.driver();
+        page = browser.page();
         // Strict: a current browser gets the Continue page too.
-        linkgate = Linkgate.start(app, Mode.STRICT);
+        linkgate = browser.started(Linkgate.start(app, Mode.STRICT));
         link = linkgate.newLink();
-    }
-
-    @AfterEach
-    void stopLinkgate() {
-        linkgate.close();
     }
 
     @Test
@@ -110,7 +91,7 @@ class ContinuePageAccessibilityTest {
     void theContinueButtonIsVisibleWithoutScrolling(String language, String size, int width, int height,
                                                     boolean mobile) throws IOException {
         // A tab of its own: the language and screen emulation go away with it in the next reset().
-        chromium.newTab();
+        browser.newTab();
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
         driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", UserAgents.currentChrome(),

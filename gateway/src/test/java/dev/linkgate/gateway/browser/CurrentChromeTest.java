@@ -4,11 +4,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.linkgate.core.config.Mode;
 import dev.linkgate.core.detect.Classification;
 import dev.linkgate.core.detect.Verdict;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -25,38 +23,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A person on a current Chrome, in a real browser in front of the signing app. */
 class CurrentChromeTest {
-    private static SigningApp app;
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession(UserAgents.currentChrome(), "current-chrome");
+
+    private SigningApp app;
     private ChromeDriver driver;
     private BrowserPage page;
     private Linkgate linkgate;
 
-    @BeforeAll
-    static void startBrowserAndApp() {
-        app = SigningApp.start();
-        chromium = Chromium.launch(UserAgents.currentChrome(), "current-chrome");
-    }
-
-    @AfterAll
-    static void stopBrowserAndApp() {
-        try (SigningApp a = app; Chromium c = chromium) {
-            // closed in reverse order
-        }
-    }
-
     @BeforeEach
     void freshTab() {
-        chromium.reset();
-        app.reset();
-        driver = chromium.driver();
-        page = new BrowserPage(driver);
-    }
-
-    @AfterEach
-    void stopLinkgate() {
-        if (linkgate != null) {
-            linkgate.close();
-        }
+        app = browser.app();
+        driver = browser.driver();
+        page = browser.page();
     }
 
     @Test
@@ -78,7 +57,7 @@ class CurrentChromeTest {
 
     @Test
     void aPersonWhoClicksContinueInStrictModeOpensTheDocumentOnce() {
-        linkgate = Linkgate.start(app, Mode.STRICT);
+        linkgate = browser.started(Linkgate.start(app, Mode.STRICT));
         Linkgate.Link link = linkgate.newLink();
 
         driver.get(link.url());
@@ -96,7 +75,7 @@ class CurrentChromeTest {
     void aDoubleClickIntoTwoTabsOpensTheDocumentOnceAndShowsItInBoth() {
         Duration appDelay = Duration.ofMillis(1500);
         app.respondAfter(appDelay);
-        linkgate = Linkgate.start(app, Mode.BALANCED);
+        linkgate = browser.started(Linkgate.start(app, Mode.BALANCED));
         Linkgate.Link link = linkgate.newLink();
 
         // Both tabs are opened by the browser itself, as a mail program opens a link: the second starts while
@@ -120,7 +99,7 @@ class CurrentChromeTest {
     @Test
     void goingBackAfterContinuingShowsThatTheLinkWasAlreadyOpenedAndForwardsNothingMore() {
         Duration doubleClick = Duration.ofMillis(300);
-        linkgate = Linkgate.start(app, Mode.STRICT, doubleClick);
+        linkgate = browser.started(Linkgate.start(app, Mode.STRICT, doubleClick));
         Linkgate.Link link = linkgate.newLink();
         continueOnce(link);
         // Back after the double-click window: that is a re-click, not the same click arriving twice.
@@ -138,7 +117,7 @@ class CurrentChromeTest {
 
     @Test
     void reloadingTheOpenedDocumentForwardsNothingMoreAndSaysToUseTheEmailLinkAgain() {
-        linkgate = Linkgate.start(app, Mode.STRICT);
+        linkgate = browser.started(Linkgate.start(app, Mode.STRICT));
         Linkgate.Link link = linkgate.newLink();
         continueOnce(link);
 

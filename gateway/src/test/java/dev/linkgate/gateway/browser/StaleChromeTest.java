@@ -4,11 +4,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.linkgate.core.config.Mode;
 import dev.linkgate.core.detect.Classification;
 import dev.linkgate.core.detect.Verdict;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.TimeoutException;
@@ -30,43 +28,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * through; only the gesture proof, given on a trusted click after the dwell, can.
  */
 class StaleChromeTest {
-    private static SigningApp app;
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession(UserAgents.STALE_CHROME, "stale-chrome");
+
+    private SigningApp app;
     private ChromeDriver driver;
     private BrowserPage page;
     private Linkgate linkgate;
 
-    @BeforeAll
-    static void startBrowserAndApp() {
-        app = SigningApp.start();
-        chromium = Chromium.launch(UserAgents.STALE_CHROME, "stale-chrome");
-    }
-
-    @AfterAll
-    static void stopBrowserAndApp() {
-        try (SigningApp a = app; Chromium c = chromium) {
-            // closed in reverse order
-        }
-    }
-
     @BeforeEach
     void freshTab() {
-        chromium.reset();
-        app.reset();
-        driver = chromium.driver();
-        page = new BrowserPage(driver);
-    }
-
-    @AfterEach
-    void stopLinkgate() {
-        if (linkgate != null) {
-            linkgate.close();
-        }
+        app = browser.app();
+        driver = browser.driver();
+        page = browser.page();
     }
 
     /** linkgate in balanced mode, and a fresh link through it. */
     private Linkgate.Link balancedLink() {
-        linkgate = Linkgate.start(app, Mode.BALANCED);
+        linkgate = browser.started(Linkgate.start(app, Mode.BALANCED));
         return linkgate.newLink();
     }
 
@@ -114,7 +93,7 @@ class StaleChromeTest {
     void aScannerThatClicksContinueAtOnceWithATrustedClickOpensNothing() {
         // Automation that drives the browser's own input (as WebDriver does) makes trusted clicks: only the dwell
         // tells them from a person's. A long dwell makes "at once" certain on a busy machine.
-        linkgate = Linkgate.startWithDwell(app, Mode.BALANCED, Duration.ofSeconds(30));
+        linkgate = browser.started(Linkgate.startWithDwell(app, Mode.BALANCED, Duration.ofSeconds(30)));
         Linkgate.Link link = linkgate.newLink();
         driver.get(link.url());
         WebElement button = page.continueButton();
