@@ -73,8 +73,8 @@ public final class InMemoryClickLedger implements ClickLedger {
         LinkTable links = shardOf(link);
         boolean done = false;
         synchronized (links) {
-            int slot = links.find(link, now, ttlMillis);
-            if (slot >= 0 && links.state(slot) == LinkTable.IN_FLIGHT && links.owner(slot) == owner) {
+            int slot = inFlightOf(links, link, owner, now);
+            if (slot >= 0) {
                 links.complete(slot, copy, now, retentionMillis);
                 done = true;
             }
@@ -88,13 +88,19 @@ public final class InMemoryClickLedger implements ClickLedger {
         LinkTable links = shardOf(link);
         boolean done = false;
         synchronized (links) {
-            int slot = links.find(link, now, ttlMillis);
-            if (slot >= 0 && links.state(slot) == LinkTable.IN_FLIGHT && links.owner(slot) == owner) {
+            int slot = inFlightOf(links, link, owner, now);
+            if (slot >= 0) {
                 links.release(slot);
                 done = true;
             }
         }
         return CompletableFuture.completedFuture(done);
+    }
+
+    /** The link's slot when its forward is in flight for {@code owner}, else -1. Under the shard's monitor. */
+    private int inFlightOf(LinkTable links, LinkId link, long owner, long now) {
+        int slot = links.find(link, now, ttlMillis);
+        return slot >= 0 && links.state(slot) == LinkTable.IN_FLIGHT && links.owner(slot) == owner ? slot : -1;
     }
 
     @Override

@@ -27,9 +27,7 @@ public final class AccessLogHandler extends ChannelDuplexHandler {
     private final LinkMatcher links;
     private final Clock clock;
     private RequestFacts current;
-    /** The last client's address and its text: a connection usually carries one client's requests. */
-    private InetAddress lastClient;
-    private String lastClientText = "-";
+    private final AddressText clientText = new AddressText();
 
     public AccessLogHandler(LinkMatcher links, Clock clock) {
         this.links = links;
@@ -83,20 +81,9 @@ public final class AccessLogHandler extends ChannelDuplexHandler {
         InetAddress client = f.client() != null ? f.client()
                 : remote instanceof InetSocketAddress a ? a.getAddress() : null;
         long total = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - f.startNanos());
-        AccessLog.log(new AccessLog.AccessRecord(f.time(), text(client), f.method(),
+        AccessLog.log(new AccessLog.AccessRecord(f.time(), client == null ? "-" : clientText.of(client), f.method(),
                 f.path(), f.decision(), f.reasons(), f.status(), f.bytes(),
                 TimeUnit.NANOSECONDS.toMillis(f.upstreamNanos()), total));
-    }
-
-    private String text(InetAddress client) {
-        if (client == null) {
-            return "-";
-        }
-        if (!client.equals(lastClient)) {
-            lastClient = client;
-            lastClientText = client.getHostAddress();
-        }
-        return lastClientText;
     }
 
     private String redactedPath(String target) {

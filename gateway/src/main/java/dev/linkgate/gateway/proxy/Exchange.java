@@ -1,5 +1,6 @@
 package dev.linkgate.gateway.proxy;
 
+import dev.linkgate.gateway.http.AddressText;
 import dev.linkgate.gateway.http.LazyTimer;
 import dev.linkgate.gateway.http.LocalResponses;
 import dev.linkgate.gateway.http.RequestFacts;
@@ -29,7 +30,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * One request forwarded to the upstream and its response streamed back, on the client's event loop (the
@@ -55,7 +55,7 @@ final class Exchange implements UpstreamListener {
     private final boolean bodyless;
     private final String acceptLanguage;
     private final LazyTimer timer;
-    private final Function<InetAddress, String> peerText;
+    private final AddressText peerText;
     private final Runnable timedOut = () -> fail(UpstreamError.TIMEOUT);
 
     private UpstreamConnection conn;
@@ -74,7 +74,7 @@ final class Exchange implements UpstreamListener {
 
     /** @param timer the connection's response clock, this exchange's alone until it is done */
     Exchange(ChannelHandlerContext ctx, Forward forward, ProxyHandler.Settings settings, LazyTimer timer,
-             Function<InetAddress, String> peerText, Consumer<Exchange> onDone) {
+             AddressText peerText, Consumer<Exchange> onDone) {
         this.ctx = ctx;
         this.timer = timer;
         this.peerText = peerText;
@@ -95,7 +95,7 @@ final class Exchange implements UpstreamListener {
         RequestFacts facts = RequestFacts.of(ctx.channel());
         InetAddress peer = facts != null && facts.peer() != null ? facts.peer()
                 : ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
-        ForwardHeaders.toUpstream(request, peerText.apply(peer), facts != null && facts.peerTrusted(), settings.authority(),
+        ForwardHeaders.toUpstream(request, peerText.of(peer), facts != null && facts.peerTrusted(), settings.authority(),
                 settings.preserveHost());
         startNanos = System.nanoTime();
         if (bodyless) {

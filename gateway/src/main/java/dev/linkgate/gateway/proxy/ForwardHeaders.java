@@ -9,9 +9,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
-import io.netty.util.NetUtil;
 
-import java.net.InetAddress;
 
 /** Rewrites a client's request head for the upstream, and an upstream's response head for the client. */
 public final class ForwardHeaders {
@@ -23,25 +21,18 @@ public final class ForwardHeaders {
     }
 
     /**
-     * Hop-by-hop headers go; X-Forwarded-For gets the peer appended (a peer we do not trust starts it afresh,
+     * Hop-by-hop headers go; X-Forwarded-For gets the peer (its address as text) appended (a peer we do not trust starts it afresh,
      * its X-Forwarded-* being unverifiable); X-Forwarded-Proto and -Host are set unless a trusted proxy set them;
      * Host is kept unless {@code preserveHost} is off. The body keeps its framing, re-chunked when it came chunked.
      */
-    public static void toUpstream(HttpRequest request, InetAddress peer, boolean peerTrusted, String upstreamAuthority,
-                                  boolean preserveHost) {
-        toUpstream(request, NetUtil.toAddressString(peer), peerTrusted, upstreamAuthority, preserveHost);
-    }
-
-    /** As above, with the peer's address already as text (the same for every request on a connection). */
     public static void toUpstream(HttpRequest request, String peer, boolean peerTrusted, String upstreamAuthority,
                                   boolean preserveHost) {
         HttpHeaders h = request.headers();
         boolean chunked = HttpUtil.isTransferEncodingChunked(request);
         String host = h.get(HttpHeaderNames.HOST);
         HopByHop.strip(h);
-        String hop = peer;
         String previous = peerTrusted ? String.join(", ", h.getAll(X_FORWARDED_FOR)) : "";
-        h.set(X_FORWARDED_FOR, previous.isBlank() ? hop : previous + ", " + hop);
+        h.set(X_FORWARDED_FOR, previous.isBlank() ? peer : previous + ", " + peer);
         if (!peerTrusted || !h.contains(X_FORWARDED_PROTO)) {
             h.set(X_FORWARDED_PROTO, "http");
         }

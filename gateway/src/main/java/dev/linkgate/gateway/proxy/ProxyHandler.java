@@ -1,19 +1,17 @@
 package dev.linkgate.gateway.proxy;
 
 import dev.linkgate.gateway.admin.GatewayMetrics;
+import dev.linkgate.gateway.http.AddressText;
 import dev.linkgate.gateway.http.LazyTimer;
 import dev.linkgate.gateway.page.InterstitialPage;
 import dev.linkgate.gateway.upstream.UpstreamPools;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
 
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The last handler of a client connection: runs each {@link Forward} as an {@link Exchange} with the upstream,
@@ -23,9 +21,7 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private final Settings settings;
     private Exchange exchange;
     private LazyTimer responseTimer;
-    private InetAddress lastPeer;
-    private String lastPeerText;
-    private final Function<InetAddress, String> peerText = this::peerText;
+    private final AddressText peerText = new AddressText();
     private final Consumer<Exchange> done = this::done;
 
     /**
@@ -84,15 +80,6 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // A client connection error (reset, broken pipe): nothing to answer; channelInactive ends the exchange.
         ctx.close();
-    }
-
-    /** The peer's address as text for X-Forwarded-For, computed once per connection (per peer). */
-    private String peerText(InetAddress peer) {
-        if (!peer.equals(lastPeer)) {
-            lastPeer = peer;
-            lastPeerText = NetUtil.toAddressString(peer);
-        }
-        return lastPeerText;
     }
 
     private void done(Exchange e) {
