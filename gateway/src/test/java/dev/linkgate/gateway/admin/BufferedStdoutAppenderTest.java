@@ -1,0 +1,193 @@
+package dev.linkgate.gateway.admin;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.util.FileSize;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BufferedStdoutAppenderTest {
+    private final LoggerContext context = new LoggerContext();
+    private final Stdout stdout = new Stdout();
+    private final ManualFlusher flusher = new ManualFlusher();
+
+    BufferedStdoutAppenderTest() {
+        context.setMDCAdapter(new LogbackMDCAdapter());
+    }
+
+    @AfterEach
+    void stopContext() {
+        context.stop();
+        flusher.shutdownNow();
+    }
+
+    @Test
+    void linesWaitInTheBufferUntilTheFlushAndArriveWhole() {
+        BufferedStdoutAppender<ILoggingEvent> appender = started(64 * 1024);
+
+        appender.doAppend(event("{\"a\":1}"));
+        appender.doAppend(event("{\"b\":2}"));
+        assertEquals("", stdout.text(), "nothing is written per line");
+
+        appender.flushNow();
+        assertEquals("{\"a\":1}\n{\"b\":2}\n", stdout.text(), () -> context.getStatusManager().getCopyOfStatusList().toString());
+        assertEquals(1, stdout.writes, "one write for both lines");
+    }
+
+    @Test
+    void aFullBufferIsWrittenWithoutWaitingForTheFlush() {
+        BufferedStdoutAppender<ILoggingEvent> appender = started(32);
+
+        appender.doAppend(event("x".repeat(20)));
+        assertEquals("", stdout.text());
+        appender.doAppend(event("y".repeat(20)));
+
+        assertEquals("x".repeat(20) + "\n", stdout.text(), "the first line went out when the second did not fit");
+    }
+
+    @Test
+    void theFlushRunsEveryFlushIntervalOnItsOwnThread() {
+        BufferedStdoutAppender<ILoggingEvent> appender = new BufferedStdoutAppender<>();
+        appender.setFlushInterval(ch.qos.logback.core.util.Duration.buildByMilliseconds(250));
+        start(appender);
+
+        assertEquals(1, flusher.tasks.size());
+        assertEquals(250, flusher.initialDelay);
+        assertEquals(250, flusher.delay);
+        appender.doAppend(event("line"));
+        assertEquals("", stdout.text());
+
+        flusher.tasks.get(0).run();
+        assertEquals("line\n", stdout.text());
+    }
+
+    @Test
+    void stopWritesWhatIsLeftAndLeavesStdoutOpen() {
+        BufferedStdoutAppender<ILoggingEvent> appender = started(64 * 1024);
+        appender.doAppend(event("last words"));
+
+        appender.stop();
+
+        assertEquals("last words\n", stdout.text());
+        assertFalse(stdout.closed, "the process's stdout must stay open");
+        assertTrue(flusher.isShutdown(), "the flush thread ends with the appender");
+    }
+
+    @Test
+    void nonsenseSizesAreRefused() {
+        BufferedStdoutAppender<ILoggingEvent> appender = new BufferedStdoutAppender<>();
+        assertThrows(IllegalArgumentException.class, () -> appender.setBufferSize(new FileSize(0)));
+        assertThrows(IllegalArgumentException.class,
+                () -> appender.setFlushInterval(ch.qos.logback.core.util.Duration.buildByMilliseconds(0)));
+    }
+
+    @Test
+    void theShippedLogbackXmlSendsTheAccessLogThroughIt() throws Exception {
+        URL shipped = getClass().getClassLoader().getResource("logback.xml");
+        assertNotNull(shipped, "gateway/src/main/resources/logback.xml on the classpath");
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(shipped);
+
+        for (Status s : context.getStatusManager().getCopyOfStatusList()) {
+            assertTrue(s.getLevel() < Status.ERROR, "logback.xml: " + s);
+        }
+        Logger access = context.getLogger(AccessLog.LOGGER);
+        assertEquals(Level.INFO, access.getLevel());
+        assertFalse(access.isAdditive(), "access lines go to stdout only");
+        Appender<ILoggingEvent> appender = access.getAppender("ACCESS");
+        BufferedStdoutAppender<?> buffered = assertInstanceOf(BufferedStdoutAppender.class, appender);
+        assertTrue(buffered.isStarted());
+        assertEquals(64 * 1024, buffered.bufferSize());
+        assertEquals(1000, buffered.flushMillis());
+    }
+
+    private BufferedStdoutAppender<ILoggingEvent> started(int bufferSize) {
+        BufferedStdoutAppender<ILoggingEvent> appender = new BufferedStdoutAppender<>();
+        appender.setBufferSize(new FileSize(bufferSize));
+        start(appender);
+        return appender;
+    }
+
+    private void start(BufferedStdoutAppender<ILoggingEvent> appender) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%msg%n");
+        encoder.start();
+        appender.setContext(context);
+        appender.setEncoder(encoder);
+        appender.redirect(stdout, () -> flusher);
+        appender.start();
+        assertTrue(appender.isStarted(), () -> context.getStatusManager().getCopyOfStatusList().toString());
+    }
+
+    private ILoggingEvent event(String message) {
+        Logger logger = context.getLogger(AccessLog.LOGGER);
+        return new LoggingEvent(Logger.class.getName(), logger, Level.INFO, message, null, null);
+    }
+
+    /** Stands in for file descriptor 1: counts writes and remembers a close. */
+    private static final class Stdout extends ByteArrayOutputStream {
+        int writes;
+        boolean closed;
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            writes++;
+            super.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            closed = true;
+        }
+
+        String text() {
+            return toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Keeps the scheduled flush instead of running it, so a test runs it when it wants. */
+    private static final class ManualFlusher extends ScheduledThreadPoolExecutor {
+        final List<Runnable> tasks = new ArrayList<>();
+        long initialDelay;
+        long delay;
+
+        ManualFlusher() {
+            super(1);
+        }
+
+        @Override
+        public ScheduledFuture<?> scheduleWithFixedDelay(Runnable task, long initialDelay, long delay, TimeUnit unit) {
+            tasks.add(task);
+            this.initialDelay = unit.toMillis(initialDelay);
+            this.delay = unit.toMillis(delay);
+            return null;
+        }
+    }
+}
