@@ -8,7 +8,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.util.concurrent.EventExecutor;
 
@@ -44,11 +43,11 @@ public final class UpstreamPools {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("http-codec", new HttpClientCodec(new HttpDecoderConfig()
+                        ch.pipeline().addLast("http-codec", new UpstreamCodec(new HttpDecoderConfig()
                                 .setMaxInitialLineLength(8192)
                                 .setMaxHeaderSize(64 * 1024)
                                 .setAllowDuplicateContentLengths(false)
-                                .setUseRfc9112TransferEncoding(true), false, false));
+                                .setUseRfc9112TransferEncoding(true)));
                     }
                 });
         for (EventExecutor e : group) {

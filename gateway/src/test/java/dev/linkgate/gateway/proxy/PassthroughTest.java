@@ -126,6 +126,51 @@ class PassthroughTest {
     }
 
     @Test
+    void aRawNonAsciiTargetAndHeaderReachTheUpstreamByteForByte() throws Exception {
+        try (RawUpstream raw = new RawUpstream(x -> {
+            x.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            return true;
+        })) {
+            TestConfig c = TestConfig.defaults();
+            c.upstream = raw.uri();
+            start(c);
+            try (RawHttp client = gateway.raw()) {
+                // UTF-8 sent raw, as some non-browser clients do: café, €, Jörg.
+                byte[] request = "GET /caf\u00c3\u00a9?q=\u00e2\u0082\u00ac HTTP/1.1\r\nHost: app\r\nX-Name: J\u00c3\u00b6rg\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertEquals(200, client.send(request).read().status());
+            }
+            RawUpstream.Request seen = raw.requests.get(0);
+            assertEquals("GET /caf\u00c3\u00a9?q=\u00e2\u0082\u00ac HTTP/1.1", seen.requestLine(),
+                    "the bytes as sent, not UTF-8-encoded a second time");
+            assertEquals("J\u00c3\u00b6rg", seen.header("X-Name"));
+        }
+    }
+
+    @Test
+    void aHeadResponsesContentLengthIsNotReadAsABodyAndTheConnectionsServeOn() throws Exception {
+        try (RawUpstream raw = new RawUpstream(x -> {
+            boolean head = x.request().requestLine().startsWith("HEAD ");
+            x.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n" + (head ? "" : "hello"));
+            return true;
+        })) {
+            TestConfig c = TestConfig.defaults();
+            c.upstream = raw.uri();
+            start(c);
+            try (RawHttp client = gateway.raw()) {
+                RawHttp.Response head = client.send("HEAD /doc HTTP/1.1\r\nHost: app\r\n\r\n").read(true);
+                assertEquals(200, head.status());
+                assertEquals("5", head.header("Content-Length"));
+                assertEquals(0, head.body().length);
+                RawHttp.Response get = client.send("GET /doc HTTP/1.1\r\nHost: app\r\n\r\n").read();
+                assertEquals("hello", get.bodyText());
+            }
+            assertEquals(1, raw.connections.get(), "one upstream connection served both");
+            assertEquals(2, raw.requests.size());
+        }
+    }
+
+    @Test
     void behindATrustedProxyForwardedForIsAppendedAndTheClientIsTheRightmostUntrustedHop() throws Exception {
         upstream.stubFor(get(urlPathMatching("/sign/.*")).willReturn(aResponse().withBody("app")));
 
