@@ -120,7 +120,8 @@ public final class Main {
             metrics.close();
             ledger.close();
             LOG.info("stopped");
-            // The access log is written by a background appender: drain it before the JVM halts.
+            // The access log is buffered (BufferedStdoutAppender): stopping the logger context writes what it
+            // holds before the JVM halts.
             if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
                 logs.stop();
             }

@@ -1,0 +1,132 @@
+package dev.linkgate.bench;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.socket.SocketChannel;
+
+import java.net.InetSocketAddress;
+
+/**
+ * The floor under any Netty proxy on this machine: bytes copied from each client connection to its own upstream
+ * connection and back, no HTTP parsed, nothing logged, on two epoll event loops as linkgate runs. Not a proxy
+ * anyone should deploy (no framing, no pooling, no limits); {@code BENCH_FLOOR=1 scripts/bench} runs it beside
+ * nginx and linkgate on the passthrough route, to show how much of linkgate's CPU per request is Netty and the
+ * kernel and how much is HTTP.
+ *
+ * <pre>java -cp bench/target/benchmarks.jar dev.linkgate.bench.NettyFloor LISTEN_PORT UPSTREAM_PORT</pre>
+ */
+public final class NettyFloor {
+    private NettyFloor() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 2) {
+            System.err.println("usage: NettyFloor LISTEN_PORT UPSTREAM_PORT (both on 127.0.0.1)");
+            System.exit(2);
+        }
+        int port = Integer.parseInt(args[0]);
+        InetSocketAddress upstream = new InetSocketAddress("127.0.0.1", Integer.parseInt(args[1]));
+        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, EpollIoHandler.newFactory());
+        Channel server = new ServerBootstrap().group(loops).channel(EpollServerSocketChannel.class)
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel client) {
+                        client.pipeline().addLast(new ClientSide(upstream));
+                    }
+                })
+                .bind("127.0.0.1", port).sync().channel();
+        System.err.println("NettyFloor on 127.0.0.1:" + port + " -> " + upstream);
+        server.closeFuture().sync();
+    }
+
+    /** Opens the client's own upstream connection, then relays both ways; either side closing closes both. */
+    private static final class ClientSide extends ChannelInboundHandlerAdapter {
+        private final InetSocketAddress upstream;
+        private Channel peer;
+
+        ClientSide(InetSocketAddress upstream) {
+            this.upstream = upstream;
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            Channel client = ctx.channel();
+            new Bootstrap().group(client.eventLoop()).channel(EpollSocketChannel.class)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .handler(new Relay(client))
+                    .connect(upstream)
+                    .addListener((ChannelFutureListener) f -> {
+                        if (!f.isSuccess()) {
+                            client.close();
+                            return;
+                        }
+                        peer = f.channel();
+                        client.config().setAutoRead(true);
+                    });
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            peer.write(msg, peer.voidPromise());
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            peer.flush();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (peer != null) {
+                peer.close();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    /** Writes what one side reads to the other, flushing once per read burst. */
+    private static final class Relay extends ChannelInboundHandlerAdapter {
+        private final Channel to;
+
+        Relay(Channel to) {
+            this.to = to;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            to.write(msg, to.voidPromise());
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            to.flush();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            to.close();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+}
