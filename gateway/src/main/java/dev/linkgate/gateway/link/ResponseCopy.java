@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 
 import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +64,18 @@ final class ResponseCopy {
         return tooLarge;
     }
 
-    /** The copy, or null when the response was too large or never came. */
+    /**
+     * The copy, or null when the response was too large or never came, or has a header the copy's format cannot
+     * hold (a value over 64 KB once encoded): then the link is settled without a copy, as for a large body.
+     */
     SharedResponse result() {
-        return tooLarge || body == null ? null : new SharedResponse(status, headers, body.toByteArray());
+        if (tooLarge || body == null) {
+            return null;
+        }
+        try {
+            return new SharedResponse(status, headers, body.toByteArray());
+        } catch (UncheckedIOException headerTooLong) {
+            return null;
+        }
     }
 }
