@@ -52,58 +52,9 @@ public final class NettyFloor {
         server.closeFuture().sync();
     }
 
-    /** Opens the client's own upstream connection, then relays both ways; either side closing closes both. */
-    private static final class ClientSide extends ChannelInboundHandlerAdapter {
-        private final InetSocketAddress upstream;
-        private Channel peer;
-
-        ClientSide(InetSocketAddress upstream) {
-            this.upstream = upstream;
-        }
-
-        @Override
-        public void channelActive(ChannelHandlerContext ctx) {
-            Channel client = ctx.channel();
-            new Bootstrap().group(client.eventLoop()).channel(EpollSocketChannel.class)
-                    .option(ChannelOption.TCP_NODELAY, true)
-                    .handler(new Relay(client))
-                    .connect(upstream)
-                    .addListener((ChannelFutureListener) f -> {
-                        if (!f.isSuccess()) {
-                            client.close();
-                            return;
-                        }
-                        peer = f.channel();
-                        client.config().setAutoRead(true);
-                    });
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            peer.write(msg, peer.voidPromise());
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            peer.flush();
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            if (peer != null) {
-                peer.close();
-            }
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close();
-        }
-    }
-
-    /** Writes what one side reads to the other, flushing once per read burst. */
-    private static final class Relay extends ChannelInboundHandlerAdapter {
-        private final Channel to;
+    /** Writes what one side reads to the other, flushing once per read burst; either side closing closes both. */
+    private static class Relay extends ChannelInboundHandlerAdapter {
+        Channel to;
 
         Relay(Channel to) {
             this.to = to;
@@ -121,12 +72,41 @@ public final class NettyFloor {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            to.close();
+            if (to != null) {
+                to.close();
+            }
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             ctx.close();
+        }
+    }
+
+    /** The client's side: opens its own upstream connection and reads only once that is there. */
+    private static final class ClientSide extends Relay {
+        private final InetSocketAddress upstream;
+
+        ClientSide(InetSocketAddress upstream) {
+            super(null);
+            this.upstream = upstream;
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            Channel client = ctx.channel();
+            new Bootstrap().group(client.eventLoop()).channel(EpollSocketChannel.class)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .handler(new Relay(client))
+                    .connect(upstream)
+                    .addListener((ChannelFutureListener) f -> {
+                        if (!f.isSuccess()) {
+                            client.close();
+                            return;
+                        }
+                        to = f.channel();
+                        client.config().setAutoRead(true);
+                    });
         }
     }
 }

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.Map;
 public final class HeadBytes {
     private static final int COLON_SPACE = (':' << 8) | ' ';
     private static final int CRLF = ('\r' << 8) | '\n';
+    private static final AsciiString HTTP_1_1 = AsciiString.cached(HttpVersion.HTTP_1_1.text());
 
     private HeadBytes() {
     }
@@ -37,7 +39,9 @@ public final class HeadBytes {
             text(target, buf);
         }
         buf.writeByte(' ');
-        text(request.protocolVersion().text(), buf);
+        // Always HTTP/1.1 towards the upstream (ForwardHeaders sets it): no String copy per request for it.
+        HttpVersion version = request.protocolVersion();
+        text(version == HttpVersion.HTTP_1_1 ? HTTP_1_1 : version.text(), buf);
         buf.writeShort(CRLF);
     }
 

@@ -62,6 +62,13 @@ class PassthroughTest {
         return start(TestConfig.defaults());
     }
 
+    /** The default gateway in front of a raw-socket upstream instead of WireMock. */
+    private GatewayHarness start(RawUpstream raw) {
+        TestConfig c = TestConfig.defaults();
+        c.upstream = raw.uri();
+        return start(c);
+    }
+
     @Test
     void theUpstreamsResponsePassesThroughUnchanged() throws Exception {
         upstream.stubFor(get(urlEqualTo("/api/teapot?x=1")).willReturn(aResponse().withStatus(418)
@@ -97,9 +104,7 @@ class PassthroughTest {
                     + "X-End: kept\r\n\r\nok");
             return true;
         })) {
-            TestConfig c = TestConfig.defaults();
-            c.upstream = raw.uri();
-            start(c);
+            start(raw);
             try (RawHttp client = gateway.raw()) {
                 RawHttp.Response r = client.send("GET /hop HTTP/1.1\r\nHost: app.example\r\n"
                         + "Connection: keep-alive, X-Hop\r\nX-Hop: secret\r\nKeep-Alive: 300\r\n"
@@ -131,9 +136,7 @@ class PassthroughTest {
             x.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
             return true;
         })) {
-            TestConfig c = TestConfig.defaults();
-            c.upstream = raw.uri();
-            start(c);
+            start(raw);
             try (RawHttp client = gateway.raw()) {
                 // UTF-8 sent raw, as some non-browser clients do: café, €, Jörg.
                 byte[] request = "GET /caf\u00c3\u00a9?q=\u00e2\u0082\u00ac HTTP/1.1\r\nHost: app\r\nX-Name: J\u00c3\u00b6rg\r\n\r\n"
@@ -154,9 +157,7 @@ class PassthroughTest {
             x.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n" + (head ? "" : "hello"));
             return true;
         })) {
-            TestConfig c = TestConfig.defaults();
-            c.upstream = raw.uri();
-            start(c);
+            start(raw);
             try (RawHttp client = gateway.raw()) {
                 RawHttp.Response head = client.send("HEAD /doc HTTP/1.1\r\nHost: app\r\n\r\n").read(true);
                 assertEquals(200, head.status());
@@ -276,9 +277,7 @@ class PassthroughTest {
             x.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
             return true;
         })) {
-            TestConfig c = TestConfig.defaults();
-            c.upstream = raw.uri();
-            start(c);
+            start(raw);
             try (RawHttp client = gateway.raw()) {
                 RawHttp.Response r = client.send("GET /old HTTP/1.0\r\n\r\n").read();
                 assertEquals(200, r.status());
@@ -294,9 +293,7 @@ class PassthroughTest {
             x.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi");
             return true;
         })) {
-            TestConfig c = TestConfig.defaults();
-            c.upstream = raw.uri();
-            start(c);
+            start(raw);
             try (RawHttp client = gateway.raw()) {
                 for (int i = 0; i < 2; i++) {
                     RawHttp.Response r = client.send("GET /old HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read();
