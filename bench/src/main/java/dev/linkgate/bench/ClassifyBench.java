@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ClassifyBench {
 
-    @Param({"CHROME", "STALE_CHROME_EOP", "CURL", "SAFARI"})
+    @Param({"CHROME", "STALE_CHROME_EOP", "CURL", "SAFARI", "CHROME_AZURE"})
     public SampleClicks.Kind kind;
 
     private RequestClassifier detector;

@@ -90,7 +90,7 @@ public final class LedgerFootprint {
      * when that collection ended): a plain heap reading would also count the fresh allocation buffer this thread
      * takes for its next allocation, which after a million-link fill is megabytes. The least of five.
      */
-    private static long usedAfterGc() {
+    static long usedAfterGc() {
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
             fullGc();

@@ -31,7 +31,9 @@ public final class SampleClicks {
         /** A script. */
         CURL(Verdict.BOT),
         /** A person on a current Safari on macOS. */
-        SAFARI(Verdict.HUMAN);
+        SAFARI(Verdict.HUMAN),
+        /** A sandbox on Azure (20.72.x) running a current Chrome with every header: only cloud_network catches it. */
+        CHROME_AZURE(Verdict.SUSPECT);
 
         /** What the shipped detector must say, or the sample no longer is what it claims to be. */
         public final Verdict expected;
@@ -47,6 +49,11 @@ public final class SampleClicks {
             case STALE_CHROME_EOP -> staleChromeFromEop(linkKey, at);
             case CURL -> curl(linkKey, at);
             case SAFARI -> safari(linkKey, at);
+            case CHROME_AZURE -> {
+                ClickRequest c = currentChrome(linkKey, at);
+                yield new ClickRequest(c.method(), c.path(), c.query(), c.linkKey(), address("20.72.14.9"), c.headers(),
+                        c.receivedAt());
+            }
         };
     }
 

@@ -1,5 +1,7 @@
 package dev.linkgate.bench;
 
+import dev.linkgate.core.config.DetectionConfig;
+import dev.linkgate.core.config.PolicyConfig;
 import dev.linkgate.core.detect.Detector;
 import dev.linkgate.core.detect.RequestClassifier;
 import dev.linkgate.core.detect.StaleBrowsers;
@@ -11,7 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The detector as shipped: config/scanners/user-agents.txt and networks.txt of the project, found from
+ * The detector as shipped: config/scanners/user-agents.txt, networks.txt and cloud-networks.txt of the project
+ * (default policy), found from
  * {@code -Dlinkgate.dir} or by walking up from the working directory.
  */
 public final class ShippedDetector {
@@ -25,8 +28,10 @@ public final class ShippedDetector {
         Path scanners = projectDir().resolve("config/scanners");
         Path userAgents = scanners.resolve("user-agents.txt");
         Path networks = scanners.resolve("networks.txt");
+        Path clouds = scanners.resolve("cloud-networks.txt");
         try {
-            return Detector.load(userAgents, networks, List.of(), List.of(), STALE_MAJORS);
+            return Detector.load(new DetectionConfig(userAgents, networks, List.of(), List.of(), clouds),
+                    PolicyConfig.defaults());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the scanner lists in " + scanners, e);
         }

@@ -145,7 +145,7 @@ public final class Main {
 
     private static Detector detector(LinkgateConfig config) {
         try {
-            return Detector.load(config.detection(), config.policy());
+            return Detector.load(config.detection(), config.policy(), config.links());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the scanner lists: " + e.getMessage(), e);
         }

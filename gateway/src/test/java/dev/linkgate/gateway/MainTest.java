@@ -52,7 +52,8 @@ class MainTest {
         Path file = dir.resolve("linkgate.yaml");
         Files.writeString(file, "upstream:\n  url: \"http://127.0.0.1:8081\"\nlinks:\n  - path: \"/sign/{token}\"\n"
                 + "detection:\n  user-agents: " + root.resolve("config/scanners/user-agents.txt") + "\n"
-                + "  networks: " + root.resolve("config/scanners/networks.txt") + "\n");
+                + "  networks: " + root.resolve("config/scanners/networks.txt") + "\n"
+                + "  cloud-networks: " + root.resolve("config/scanners/cloud-networks.txt") + "\n");
 
         assertEquals(0, run("check-config", file.toString()), err.toString(StandardCharsets.UTF_8));
     }

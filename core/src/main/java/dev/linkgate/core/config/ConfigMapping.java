@@ -22,32 +22,36 @@ final class ConfigMapping {
     /** Sections are read in the order the example file lists them, so the first problem is reported first. */
     static LinkgateConfig read(ConfigSection root) {
         Endpoint listen = endpoint(root.section("listen", "host", "port"), LISTEN);
-        Endpoint admin = endpoint(root.section("admin", "host", "port"), ADMIN);
+        ConfigSection adminSection = root.section("admin", "host", "port", "token");
+        Endpoint admin = endpoint(adminSection, ADMIN);
+        AdminToken adminToken = adminSection.build(() -> adminSection.get("token", null, AdminToken::new));
         UpstreamConfig upstream = upstream(root.section("upstream", "url", "connect-timeout", "response-timeout",
                 "max-connections", "idle-timeout", "preserve-host"));
         ClientIpConfig clientIp = clientIp(root.section("client-ip", "trusted-proxies", "proxy-protocol"));
         root.requirePresent("links");
-        List<LinkRoute> links = root.sections("links", "path", "query").stream()
+        List<LinkRoute> links = root.sections("links", "path", "query", "sent-at").stream()
                 .map(ConfigMapping::link)
                 .toList();
         PolicyConfig policy = policy(root.section("policy", "mode", "double-click-window", "link-ttl", "reclick",
-                "continue-ttl", "fan-out-window", "stale-majors", "gesture-dwell"));
+                "continue-ttl", "fan-out-window", "stale-majors", "gesture-dwell", "just-sent-window", "clock-skew"));
         DetectionConfig detection = detection(root.section("detection", "user-agents", "networks",
-                "extra-networks", "extra-user-agents"));
-        StoreConfig store = store(root.section("store", "type", "max-links", "on-failure", "redis"));
+                "extra-networks", "extra-user-agents", "cloud-networks"));
+        StoreConfig store = store(root.section("store", "type", "max-links", "on-failure", "redis", "history-events"));
         ServerConfig server = server(root.section("server", "max-request-line", "max-header-size",
                 "header-timeout", "idle-timeout", "drain-timeout", "max-coalesce-body"));
         InterstitialConfig interstitial = interstitial(root.section("interstitial", "name", "color", "logo",
                 "template"));
         Secret secret = SecretSource.read(root);
         return root.build(() -> new LinkgateConfig(listen, admin, upstream, clientIp, links, policy, detection,
-                store, server, interstitial, secret));
+                store, server, interstitial, secret, adminToken));
     }
 
     private static LinkRoute link(ConfigSection s) {
         String path = s.require("path", ConfigMapping::text);
         String query = s.get("query", null, ConfigMapping::text);
-        return s.build(() -> new LinkRoute(path, query));
+        ConfigSection sentAt = s.section("sent-at", "query");
+        String sentAtQuery = sentAt.get("query", null, ConfigMapping::text);
+        return s.build(() -> new LinkRoute(path, query, sentAtQuery));
     }
 
     private static Endpoint endpoint(ConfigSection s, Endpoint defaults) {
@@ -81,7 +85,9 @@ final class ConfigMapping {
                 s.get("continue-ttl", CONTINUE_TTL, Durations::parse),
                 s.get("fan-out-window", FAN_OUT_WINDOW, Durations::parse),
                 s.get("stale-majors", STALE_MAJORS, ConfigMapping::wholeNumber),
-                s.get("gesture-dwell", GESTURE_DWELL, Durations::parse)));
+                s.get("gesture-dwell", GESTURE_DWELL, Durations::parse),
+                s.get("just-sent-window", JUST_SENT_WINDOW, Durations::parse),
+                s.get("clock-skew", CLOCK_SKEW, Durations::parse)));
     }
 
     private static DetectionConfig detection(ConfigSection s) {
@@ -89,7 +95,8 @@ final class ConfigMapping {
                 s.get("user-agents", USER_AGENTS, ConfigMapping::path),
                 s.get("networks", NETWORKS, ConfigMapping::path),
                 s.list("extra-networks", List.of(), ConfigMapping::path),
-                s.list("extra-user-agents", List.of(), ConfigMapping::text)));
+                s.list("extra-user-agents", List.of(), ConfigMapping::text),
+                s.get("cloud-networks", CLOUD_NETWORKS, ConfigMapping::path)));
     }
 
     private static StoreConfig store(ConfigSection s) {
@@ -102,7 +109,8 @@ final class ConfigMapping {
                 s.get("type", STORE_TYPE, text -> choice(text, StoreConfig.Type.class)),
                 s.get("max-links", MAX_LINKS, ConfigMapping::wholeLong),
                 redis,
-                s.get("on-failure", ON_FAILURE, text -> choice(text, StoreConfig.OnFailure.class))));
+                s.get("on-failure", ON_FAILURE, text -> choice(text, StoreConfig.OnFailure.class)),
+                s.get("history-events", HISTORY_EVENTS, ConfigMapping::wholeNumber)));
     }
 
     private static ServerConfig server(ConfigSection s) {

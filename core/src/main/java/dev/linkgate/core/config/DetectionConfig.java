@@ -12,8 +12,14 @@ import java.util.Objects;
  * @param networks       the shipped (or operator's) scanner network list
  * @param extraNetworks  further network list files the operator adds
  * @param extraUserAgents further user-agent patterns inline
+ * @param cloudNetworks  the cloud providers' published ranges (cloud_network); null for none
  */
-public record DetectionConfig(Path userAgents, Path networks, List<Path> extraNetworks, List<String> extraUserAgents) {
+public record DetectionConfig(Path userAgents, Path networks, List<Path> extraNetworks, List<String> extraUserAgents,
+                              Path cloudNetworks) {
+    public DetectionConfig(Path userAgents, Path networks, List<Path> extraNetworks, List<String> extraUserAgents) {
+        this(userAgents, networks, extraNetworks, extraUserAgents, ConfigDefaults.CLOUD_NETWORKS);
+    }
+
     public DetectionConfig {
         Objects.requireNonNull(userAgents, "user-agents");
         Objects.requireNonNull(networks, "networks");
@@ -26,6 +32,7 @@ public record DetectionConfig(Path userAgents, Path networks, List<Path> extraNe
 
     /** The shipped lists under config/scanners/, nothing extra. */
     public static DetectionConfig defaults() {
-        return new DetectionConfig(ConfigDefaults.USER_AGENTS, ConfigDefaults.NETWORKS, List.of(), List.of());
+        return new DetectionConfig(ConfigDefaults.USER_AGENTS, ConfigDefaults.NETWORKS, List.of(), List.of(),
+                ConfigDefaults.CLOUD_NETWORKS);
     }
 }

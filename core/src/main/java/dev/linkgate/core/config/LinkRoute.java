@@ -3,12 +3,23 @@ package dev.linkgate.core.config;
 /**
  * One kind of email link. {@code path} is a pattern such as {@code /sign/{token}}; when {@code query} is set
  * the token is that query parameter of {@code path} instead, and {@code path} is matched exactly.
- * {@code {token}} is always a whole path segment.
+ * {@code {token}} is always a whole path segment. {@code sentAt}, when set, names the query parameter that
+ * carries the link's send time ({@code links[].sent-at: {query: ts}}); it is read, never removed.
  */
-public record LinkRoute(String path, String query) {
+public record LinkRoute(String path, String query, String sentAt) {
     public static final String TOKEN = "{token}";
 
+    public LinkRoute(String path, String query) {
+        this(path, query, null);
+    }
+
     public LinkRoute {
+        if (sentAt != null && !isParameterName(sentAt)) {
+            throw new InvalidConfigValue("sent-at", "query must be a query parameter name, e.g. ts");
+        }
+        if (sentAt != null && sentAt.equals(query)) {
+            throw new InvalidConfigValue("sent-at", "query must differ from the token's parameter " + query);
+        }
         if (path == null || !path.startsWith("/")) {
             throw new InvalidConfigValue("path", "must start with /, e.g. /sign/{token}");
         }
@@ -22,7 +33,7 @@ public record LinkRoute(String path, String query) {
             throw new InvalidConfigValue("path", "must not contain spaces or control characters");
         }
         if (query != null) {
-            if (query.isEmpty() || query.chars().anyMatch(c -> c <= ' ' || c == '&' || c == '=' || c == '#')) {
+            if (!isParameterName(query)) {
                 throw new InvalidConfigValue("query", "must be a query parameter name, e.g. t");
             }
             if (path.indexOf('{') >= 0 || path.indexOf('}') >= 0) {
@@ -32,6 +43,10 @@ public record LinkRoute(String path, String query) {
         } else {
             requireOneTokenSegment(path);
         }
+    }
+
+    private static boolean isParameterName(String name) {
+        return !name.isEmpty() && name.chars().noneMatch(c -> c <= ' ' || c == '&' || c == '=' || c == '#');
     }
 
     public boolean tokenInQuery() {

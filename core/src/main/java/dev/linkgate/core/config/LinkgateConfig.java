@@ -5,11 +5,22 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** The whole configuration, immutable and validated. Read it with {@link ConfigLoader}. */
+/**
+ * The whole configuration, immutable and validated. Read it with {@link ConfigLoader}.
+ *
+ * @param adminToken {@code admin.token}: the bearer token the admin port's protected paths require; null for none
+ */
 public record LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig upstream, ClientIpConfig clientIp,
                              List<LinkRoute> links, PolicyConfig policy, DetectionConfig detection,
                              StoreConfig store, ServerConfig server, InterstitialConfig interstitial,
-                             Secret secret) {
+                             Secret secret, AdminToken adminToken) {
+
+    public LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig upstream, ClientIpConfig clientIp,
+                          List<LinkRoute> links, PolicyConfig policy, DetectionConfig detection, StoreConfig store,
+                          ServerConfig server, InterstitialConfig interstitial, Secret secret) {
+        this(listen, admin, upstream, clientIp, links, policy, detection, store, server, interstitial, secret, null);
+    }
+
     public LinkgateConfig {
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(admin, "admin");

@@ -10,10 +10,22 @@ import java.util.Objects;
  * @param fanOutWindow      distinct client networks fetching one link within this window are a scanner
  * @param staleMajors       a browser more than this many majors behind current is stale
  * @param gestureDwell      the page's script gives the gesture proof only after this long on the page
+ * @param justSentWindow    a click this soon after the link's send time ({@code links[].sent-at}) is suspect
+ * @param clockSkew         a send time further than this in the future is not believed
  */
 public record PolicyConfig(Mode mode, Duration doubleClickWindow, Duration linkTtl, Reclick reclick,
-                           Duration continueTtl, Duration fanOutWindow, int staleMajors, Duration gestureDwell) {
+                           Duration continueTtl, Duration fanOutWindow, int staleMajors, Duration gestureDwell,
+                           Duration justSentWindow, Duration clockSkew) {
+
+    public PolicyConfig(Mode mode, Duration doubleClickWindow, Duration linkTtl, Reclick reclick,
+                        Duration continueTtl, Duration fanOutWindow, int staleMajors, Duration gestureDwell) {
+        this(mode, doubleClickWindow, linkTtl, reclick, continueTtl, fanOutWindow, staleMajors, gestureDwell,
+                ConfigDefaults.JUST_SENT_WINDOW, ConfigDefaults.CLOCK_SKEW);
+    }
+
     public PolicyConfig {
+        Durations.requirePositive(justSentWindow, "just-sent-window");
+        Durations.requirePositive(clockSkew, "clock-skew");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(reclick, "reclick");
         Durations.requirePositive(doubleClickWindow, "double-click-window");
@@ -33,6 +45,7 @@ public record PolicyConfig(Mode mode, Duration doubleClickWindow, Duration linkT
     public static PolicyConfig defaults() {
         return new PolicyConfig(ConfigDefaults.MODE, ConfigDefaults.DOUBLE_CLICK_WINDOW, ConfigDefaults.LINK_TTL,
                 ConfigDefaults.RECLICK, ConfigDefaults.CONTINUE_TTL, ConfigDefaults.FAN_OUT_WINDOW,
-                ConfigDefaults.STALE_MAJORS, ConfigDefaults.GESTURE_DWELL);
+                ConfigDefaults.STALE_MAJORS, ConfigDefaults.GESTURE_DWELL, ConfigDefaults.JUST_SENT_WINDOW,
+                ConfigDefaults.CLOCK_SKEW);
     }
 }

@@ -8,8 +8,17 @@ import java.util.Objects;
  * @param maxLinks  the memory store forgets the oldest links beyond this many
  * @param redis     used when type is REDIS; the loader always fills it (defaults when the section is absent)
  * @param onFailure what to do while Redis is unreachable
+ * @param historyEvents the last this many events of each link are kept for support ({@code GET /links});
+ *                      0 keeps none
  */
-public record StoreConfig(Type type, long maxLinks, RedisConfig redis, OnFailure onFailure) {
+public record StoreConfig(Type type, long maxLinks, RedisConfig redis, OnFailure onFailure, int historyEvents) {
+    /** More would not fit the compact per-link record (and support reads the last few anyway). */
+    public static final int MAX_HISTORY_EVENTS = 64;
+
+    public StoreConfig(Type type, long maxLinks, RedisConfig redis, OnFailure onFailure) {
+        this(type, maxLinks, redis, onFailure, ConfigDefaults.HISTORY_EVENTS);
+    }
+
     public enum Type { MEMORY, REDIS }
 
     /** store.on-failure: what to do while Redis is unreachable. */
@@ -26,6 +35,10 @@ public record StoreConfig(Type type, long maxLinks, RedisConfig redis, OnFailure
         if (maxLinks < 1) {
             throw new InvalidConfigValue("max-links", "must be at least 1 (got " + maxLinks + ")");
         }
+        if (historyEvents < 0 || historyEvents > MAX_HISTORY_EVENTS) {
+            throw new InvalidConfigValue("history-events", "must be 0 (off) to " + MAX_HISTORY_EVENTS + " (got "
+                    + historyEvents + ")");
+        }
         if (type == Type.REDIS && redis == null) {
             throw new InvalidConfigValue("redis", "is required when type is redis");
         }
@@ -34,6 +47,6 @@ public record StoreConfig(Type type, long maxLinks, RedisConfig redis, OnFailure
     /** In memory, with the Redis defaults filled in. */
     public static StoreConfig defaults() {
         return new StoreConfig(ConfigDefaults.STORE_TYPE, ConfigDefaults.MAX_LINKS, RedisConfig.defaults(),
-                ConfigDefaults.ON_FAILURE);
+                ConfigDefaults.ON_FAILURE, ConfigDefaults.HISTORY_EVENTS);
     }
 }

@@ -1,6 +1,7 @@
 package dev.linkgate.core.detect;
 
 import dev.linkgate.core.config.DetectionConfig;
+import dev.linkgate.core.config.LinkRoute;
 import dev.linkgate.core.config.PolicyConfig;
 import dev.linkgate.core.request.ClickRequest;
 import java.io.IOException;
@@ -21,7 +22,7 @@ public final class Detector implements RequestClassifier {
             "method_head", "method_options", "method_other",
             "ua_missing", "ua_native_host", "ua_tool", "ua_crawler", "ua_previewer", "ua_headless", "ua_office",
             "ua_mail_security",
-            "stale_browser", "scanner_network",
+            "stale_browser", "scanner_network", "cloud_network", "just_sent", "sent_at_invalid",
             "fetch_metadata_missing", "accept_language_missing", "accept_not_html", "browser_confirmed",
             "browser_unknown",
             "fan_out");
@@ -29,11 +30,17 @@ public final class Detector implements RequestClassifier {
     private final UserAgentRules userAgents;
     private final ScannerNetworks networks;
     private final StaleBrowsers stale;
+    private final JustSent justSent;
 
     public Detector(UserAgentRules userAgents, ScannerNetworks networks, StaleBrowsers stale) {
+        this(userAgents, networks, stale, JustSent.NONE);
+    }
+
+    public Detector(UserAgentRules userAgents, ScannerNetworks networks, StaleBrowsers stale, JustSent justSent) {
         this.userAgents = Objects.requireNonNull(userAgents, "userAgents");
         this.networks = Objects.requireNonNull(networks, "networks");
         this.stale = Objects.requireNonNull(stale, "stale");
+        this.justSent = Objects.requireNonNull(justSent, "justSent");
     }
 
     /**
@@ -50,10 +57,18 @@ public final class Detector implements RequestClassifier {
                 ScannerNetworks.load(networksFile, extraNetworkFiles), new StaleBrowsers(staleMajors));
     }
 
-    /** Builds the detector the configuration describes. */
+    /** Builds the detector the configuration describes, without the send-time signal. */
     public static Detector load(DetectionConfig detection, PolicyConfig policy) throws IOException {
-        return load(detection.userAgents(), detection.networks(), detection.extraNetworks(),
-                detection.extraUserAgents(), policy.staleMajors());
+        return load(detection, policy, List.of());
+    }
+
+    /** Builds the detector the configuration describes; {@code links} say where a link carries its send time. */
+    public static Detector load(DetectionConfig detection, PolicyConfig policy, List<LinkRoute> links)
+            throws IOException {
+        return new Detector(UserAgentRules.load(detection.userAgents(), detection.extraUserAgents()),
+                ScannerNetworks.load(detection.networks(), detection.extraNetworks(), detection.cloudNetworks()),
+                new StaleBrowsers(policy.staleMajors()),
+                new JustSent(links, policy.justSentWindow(), policy.clockSkew()));
     }
 
     @Override
@@ -63,6 +78,7 @@ public final class Detector implements RequestClassifier {
         Evidence agent = userAgents.check(request);
         add(evidence, agent);
         add(evidence, networks.check(request.client()));
+        add(evidence, justSent.check(request));
         if (agent == null) {
             BrowserVersion browser = BrowserVersion.parse(request.userAgent());
             Evidence old = browser == null ? null : stale.check(browser, request.receivedAt());

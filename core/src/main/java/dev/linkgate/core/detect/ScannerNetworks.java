@@ -9,11 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The network signal: the client address lies in a mail-security vendor's published network
- * (config/scanners/networks.txt plus the operator's files). Longest-prefix lookup in a binary trie.
+ * The network signals: the client address lies in a mail-security vendor's published network
+ * (config/scanners/networks.txt plus the operator's files: {@code scanner_network}) or in a large cloud's
+ * published ranges (config/scanners/cloud-networks.txt: {@code cloud_network}), where detonation sandboxes
+ * run. Both lists live in one binary trie per address family, each value tagged by its list, so a request
+ * costs one longest-prefix walk whatever the number of lists.
  */
 public final class ScannerNetworks {
     public static final String SIGNAL = "network";
+    public static final String SCANNER_REASON = "scanner_network";
+    public static final String CLOUD_REASON = "cloud_network";
 
     /** One line of a network list. */
     public record Entry(String vendor, NetworkPrefix network, String text) {
@@ -26,22 +31,45 @@ public final class ScannerNetworks {
 
     /** @param entries in order; for the same network written twice, the later entry wins */
     public ScannerNetworks(List<Entry> entries) {
-        this.entries = List.copyOf(entries);
-        evidence = new Evidence[entries.size()];
-        for (int i = 0; i < entries.size(); i++) {
-            Entry e = entries.get(i);
-            evidence[i] = new Evidence(SIGNAL, Weight.SUSPECT, "scanner_network", e.vendor() + " " + e.text());
-            (e.network().isIpv4() ? ipv4 : ipv6).put(e.network().address(), e.network().prefixLength(), i);
+        this(entries, List.of());
+    }
+
+    /**
+     * @param scanners mail-security networks, in order; for the same network written twice, the later wins
+     * @param clouds   cloud networks; one that lies inside (or equals) a scanner network is left out, so the
+     *                 vendor's own, narrower claim on an address is the one the lookup finds
+     */
+    public ScannerNetworks(List<Entry> scanners, List<Entry> clouds) {
+        List<Entry> all = new ArrayList<>(scanners.size() + clouds.size());
+        all.addAll(scanners);
+        all.addAll(clouds);
+        this.entries = List.copyOf(all);
+        evidence = new Evidence[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            Entry e = all.get(i);
+            boolean cloud = i >= scanners.size();
+            PrefixTrie trie = e.network().isIpv4() ? ipv4 : ipv6;
+            if (cloud && trie.longestMatch(e.network().address(), 0, e.network().prefixLength()) >= 0) {
+                continue;
+            }
+            evidence[i] = new Evidence(SIGNAL, Weight.SUSPECT, cloud ? CLOUD_REASON : SCANNER_REASON,
+                    e.vendor() + " " + e.text());
+            trie.put(e.network().address(), e.network().prefixLength(), i);
         }
     }
 
     /** Reads the shipped list and the operator's extra lists. */
     public static ScannerNetworks load(Path file, List<Path> extraFiles) throws IOException {
+        return load(file, extraFiles, null);
+    }
+
+    /** Reads the shipped list, the operator's extra lists and the cloud list (none when null). */
+    public static ScannerNetworks load(Path file, List<Path> extraFiles, Path cloudFile) throws IOException {
         List<Entry> all = new ArrayList<>(read(file));
         for (Path extra : extraFiles) {
             all.addAll(read(extra));
         }
-        return new ScannerNetworks(all);
+        return new ScannerNetworks(all, cloudFile == null ? List.of() : read(cloudFile));
     }
 
     private static List<Entry> read(Path file) throws IOException {
@@ -89,6 +117,15 @@ public final class ScannerNetworks {
 
     public int size() {
         return entries.size();
+    }
+
+    /** Networks of the cloud list that the lookup can find (those inside a scanner network are left out). */
+    public int cloudSize() {
+        int n = 0;
+        for (Evidence e : evidence) {
+            n += e != null && e.reason().equals(CLOUD_REASON) ? 1 : 0;
+        }
+        return n;
     }
 
     private int indexOf(InetAddress client) {

@@ -20,15 +20,52 @@ import java.util.List;
  */
 public final class LinkRoutes {
     private final Route[] routes;
+    private final LinkRoute[] links;
 
-    private LinkRoutes(Route[] routes) {
+    private LinkRoutes(Route[] routes, LinkRoute[] links) {
         this.routes = routes;
+        this.links = links;
     }
 
     public static LinkRoutes of(List<LinkRoute> links) {
         return new LinkRoutes(links.stream()
                 .map(link -> link.tokenInQuery() ? new TokenInQuery(link) : new TokenInPath(link))
-                .toArray(Route[]::new));
+                .toArray(Route[]::new), links.toArray(LinkRoute[]::new));
+    }
+
+    /** The configured link that {@link #match} finds the token by, or null when this is not a link. */
+    public LinkRoute routeOf(String rawPath, String rawQuery) {
+        if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
+            return null;
+        }
+        int end = withoutTrailingSlash(rawPath);
+        for (int i = 0; i < routes.length; i++) {
+            if (routes[i].match(rawPath, end, rawQuery) != null) {
+                return links[i];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first value of a query parameter, percent-decoded, or null when absent. For parameters that ride
+     * along with a link, such as its send time.
+     */
+    public static String parameter(String rawQuery, String name) {
+        if (rawQuery == null) {
+            return null;
+        }
+        int pos = 0;
+        while (pos <= rawQuery.length()) {
+            int amp = rawQuery.indexOf('&', pos);
+            int next = amp < 0 ? rawQuery.length() : amp;
+            int nameEnd = pos + name.length();
+            if (rawQuery.startsWith(name, pos) && (nameEnd == next || rawQuery.charAt(nameEnd) == '=')) {
+                return nameEnd >= next ? "" : decode(rawQuery, nameEnd + 1, next);
+            }
+            pos = next + 1;
+        }
+        return null;
     }
 
     /**

@@ -59,9 +59,7 @@ public final class ExplainCommand {
     public static int run(LinkgateConfig config, InputStream in, PrintStream out) {
         Detector detector;
         try {
-            detector = Detector.load(config.detection().userAgents(), config.detection().networks(),
-                    config.detection().extraNetworks(), config.detection().extraUserAgents(),
-                    config.policy().staleMajors());
+            detector = Detector.load(config.detection(), config.policy(), config.links());
         } catch (IOException | IllegalArgumentException e) {
             ObjectNode error = JSON.createObjectNode();
             error.put("error", "detection lists: " + e.getMessage());

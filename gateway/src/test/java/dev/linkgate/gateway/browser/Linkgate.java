@@ -103,9 +103,11 @@ final class Linkgate implements AutoCloseable {
                 detection:
                   user-agents: "%s"
                   networks: "%s"
+                  cloud-networks: "%s"
                 secret: "browser-tests-secret-0123456789-0123456789"
                 """.formatted(app.baseUrl(), mode.name().toLowerCase(Locale.ROOT), dwell.toMillis(),
-                doubleClickWindow.toMillis(), scanners.resolve("user-agents.txt"), scanners.resolve("networks.txt"));
+                doubleClickWindow.toMillis(), scanners.resolve("user-agents.txt"), scanners.resolve("networks.txt"),
+                scanners.resolve("cloud-networks.txt"));
     }
 
     /** Wired as Main wires it, without the admin server. */

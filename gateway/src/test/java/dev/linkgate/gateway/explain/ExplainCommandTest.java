@@ -135,15 +135,19 @@ class ExplainCommandTest {
                 detection:
                   user-agents: "%s"
                   networks: "%s"
+                  cloud-networks: "%s"
                 secret: "0123456789abcdef0123456789abcdef-explain"
                 """.formatted(project.resolve("config/scanners/user-agents.txt"),
-                project.resolve("config/scanners/networks.txt")), "test.yaml");
+                project.resolve("config/scanners/networks.txt"), project.resolve("config/scanners/cloud-networks.txt")),
+                "test.yaml");
         String chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
                 + " Chrome/154.0.0.0 Safari/537.36";
         String input = """
                 {"method":"HEAD","path":"/sign/%1$s","client":"40.107.1.2","headers":{"User-Agent":"curl/8.5.0"},"time":"2026-11-27T10:00:00Z"}
                 {"path":"/sign/%1$s","client":"203.0.113.7","time":"2026-11-27T10:00:00Z","headers":{"User-Agent":"%2$s","Accept":"text/html,application/xhtml+xml","Accept-Language":"en-US,en;q=0.9","Sec-Fetch-Mode":"navigate","Sec-Fetch-Dest":"document","Sec-Fetch-Site":"none","Sec-Fetch-User":"?1"}}
                 {"path":"/favicon.ico","client":"203.0.113.7"}
+                {"path":"/sign/%1$s","client":"20.72.14.9","time":"2026-11-27T10:00:00Z","headers":{"User-Agent":"%2$s","Accept":"text/html,application/xhtml+xml","Accept-Language":"en-US,en;q=0.9","Sec-Fetch-Mode":"navigate","Sec-Fetch-Dest":"document","Sec-Fetch-Site":"none","Sec-Fetch-User":"?1"}}
+                {"path":"/sign/%1$s","client":"3.80.17.200","time":"2026-11-27T10:00:00Z","headers":{"User-Agent":"%2$s","Accept":"text/html,application/xhtml+xml","Accept-Language":"en-US,en;q=0.9","Sec-Fetch-Mode":"navigate","Sec-Fetch-Dest":"document","Sec-Fetch-Site":"none","Sec-Fetch-User":"?1"}}
                 """.formatted(SECRET_TOKEN, chrome);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int exit = ExplainCommand.run(config, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
@@ -165,6 +169,14 @@ class ExplainCommandTest {
         assertEquals("FORWARD", person.get("decision").asText(), lines[1]);
 
         assertEquals("PASS", json.readTree(lines[2]).get("decision").asText());
+
+        // The issue's blind spot: a current Chrome with every header, from Azure (20.72.x) and AWS (3.80.x).
+        for (String line : new String[] {lines[3], lines[4]}) {
+            JsonNode cloud = json.readTree(line);
+            assertEquals("SUSPECT", cloud.get("verdict").asText(), line);
+            assertEquals("INTERSTITIAL", cloud.get("decision").asText(), line);
+            assertTrue(cloud.get("reasons").toString().contains("cloud_network"), line);
+        }
     }
 
     @Test
