@@ -4,6 +4,7 @@ import dev.linkgate.core.config.LinkgateConfig;
 import dev.linkgate.core.config.UpstreamConfig;
 import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.http.ConnectionEvent;
+import dev.linkgate.gateway.link.HistoryRecorder;
 import dev.linkgate.gateway.link.LinkDecider;
 import dev.linkgate.gateway.link.LinkFlow;
 import dev.linkgate.gateway.link.LinkMatcher;
@@ -56,9 +57,16 @@ public final class GatewayServer implements AutoCloseable {
      */
     public static GatewayServer start(LinkgateConfig config, LinkDecider decider, LinkMatcher links,
                                       GatewayMetrics metrics, InterstitialPage pages, Clock clock) {
+        return start(config, decider, links, metrics, pages, clock, HistoryRecorder.OFF);
+    }
+
+    /** As above, recording each link decision in {@code history}. */
+    public static GatewayServer start(LinkgateConfig config, LinkDecider decider, LinkMatcher links,
+                                      GatewayMetrics metrics, InterstitialPage pages, Clock clock,
+                                      HistoryRecorder history) {
         GatewayServer server = new GatewayServer(config);
         try {
-            server.bind(config, decider, links, metrics, pages, clock);
+            server.bind(config, decider, links, metrics, pages, clock, history);
             return server;
         } catch (Exception e) {
             // Netty rethrows the bind's IOException unchecked: whatever failed, stop the loops, or they keep
@@ -70,10 +78,10 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     private void bind(LinkgateConfig config, LinkDecider decider, LinkMatcher links, GatewayMetrics metrics,
-                      InterstitialPage pages, Clock clock) {
+                      InterstitialPage pages, Clock clock, HistoryRecorder history) {
         UpstreamConfig upstream = config.upstream();
         LinkFlow linkFlow = new LinkFlow(links, decider, pages, metrics, clock,
-                config.server().maxCoalesceBody().toIntBytes(), upstream.responseTimeout());
+                config.server().maxCoalesceBody().toIntBytes(), upstream.responseTimeout(), history);
         ProxyHandler.Settings proxy = new ProxyHandler.Settings(pools, UpstreamPools.authority(upstream.url()),
                 upstream.preserveHost(), upstream.responseTimeout(), pages, metrics);
         metrics.ledgerSize(decider::ledgerSize);

@@ -10,12 +10,18 @@ import dev.linkgate.core.ledger.LedgerSettings;
 import dev.linkgate.core.policy.ClickPolicy;
 import dev.linkgate.core.request.LinkRoutes;
 import dev.linkgate.core.token.ContinueTokens;
+import dev.linkgate.core.history.LinkHistory;
+import dev.linkgate.gateway.admin.AdminGuard;
 import dev.linkgate.gateway.admin.AdminServer;
 import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.explain.ExplainCommand;
+import dev.linkgate.gateway.history.HistoryCommand;
+import dev.linkgate.gateway.history.LinkHistoryRoutes;
+import dev.linkgate.gateway.link.HistoryRecorder;
 import dev.linkgate.gateway.link.LinkDecider;
 import dev.linkgate.gateway.page.InterstitialPage;
 import dev.linkgate.gateway.store.ClickLedgers;
+import dev.linkgate.gateway.store.LinkHistories;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -39,7 +45,8 @@ public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     static final Path DEFAULT_CONFIG = Path.of("config/linkgate.yaml");
     private static final String USAGE =
-            "usage: linkgate [--config FILE] | check-config FILE | explain [--config FILE] | --version";
+            "usage: linkgate [--config FILE] | check-config FILE | explain [--config FILE]"
+                    + " | history --admin URL TOKEN_OR_URL | --version";
 
     private Main() {
     }
@@ -67,6 +74,9 @@ public final class Main {
                 InterstitialPage.create(config.interstitial());
                 out.println("config ok: " + args[1]);
                 return 0;
+            }
+            if (args.length >= 1 && "history".equals(args[0])) {
+                return HistoryCommand.run(args, out, err);
             }
             if (args.length >= 1 && "explain".equals(args[0])) {
                 return ExplainCommand.run(load(configPath(args, 1)), System.in, out);
@@ -105,8 +115,10 @@ public final class Main {
                 clock, registry);
         ContinueTokens tokens = new ContinueTokens(config.secret().bytes(), config.policy().continueTtl(), clock);
         ClickPolicy policy = new ClickPolicy(config.policy(), detector, ledger, tokens, clock);
+        String replica = LinkHistories.replicaName();
+        LinkHistory history = LinkHistories.create(config.store(), config.policy().linkTtl(), clock, replica);
         GatewayServer server = GatewayServer.start(config, LinkDecider.of(policy), LinkRoutes.of(config.links())::match,
-                metrics, pages, clock);
+                metrics, pages, clock, new HistoryRecorder(history, replica));
         // The hook is in place before /readyz says ready: a stop from then on always drains.
         Lifecycle lifecycle = new Lifecycle();
         AdminServer[] admin = new AdminServer[1];
@@ -119,6 +131,7 @@ public final class Main {
             }
             metrics.close();
             ledger.close();
+            history.close();
             LOG.info("stopped");
             // The access log is buffered (BufferedStdoutAppender): stopping the logger context writes what it
             // holds before the JVM halts.
@@ -127,7 +140,8 @@ public final class Main {
             }
         });
         try {
-            admin[0] = AdminServer.start(config.admin(), registry, lifecycle::ready);
+            admin[0] = AdminServer.start(config.admin(), registry, lifecycle::ready, new LinkHistoryRoutes(history,
+                    LinkRoutes.of(config.links()), new AdminGuard(config.adminToken())));
         } catch (Exception e) {
             // Stops the gateway's loops (they would keep the JVM alive) through the hook.
             throw new IllegalStateException("cannot listen on " + config.admin().host() + ":" + config.admin().port()

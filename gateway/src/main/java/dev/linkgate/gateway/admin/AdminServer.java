@@ -4,6 +4,7 @@ import dev.linkgate.core.config.Endpoint;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -36,7 +37,12 @@ public final class AdminServer implements AutoCloseable {
         this.channel = channel;
     }
 
-    public static AdminServer start(Endpoint endpoint, PrometheusMeterRegistry registry, BooleanSupplier ready)
+    /**
+     * @param extraRoutes sharable handlers placed before the built-in paths (e.g. the link history): each answers
+     *                    its own paths and passes every other request on
+     */
+    public static AdminServer start(Endpoint endpoint, PrometheusMeterRegistry registry, BooleanSupplier ready,
+                                    ChannelHandler... extraRoutes)
             throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("linkgate-admin", true),
                 NioIoHandler.newFactory());
@@ -52,8 +58,11 @@ public final class AdminServer implements AutoCloseable {
                                     .addLast("idle", new ReadTimeoutHandler(IDLE_SECONDS))
                                     .addLast("http", new HttpServerCodec(4096, 8192, 8192))
                                     .addLast("keep-alive", new HttpServerKeepAliveHandler())
-                                    .addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST_BYTES))
-                                    .addLast("routes", routes);
+                                    .addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST_BYTES));
+                            for (int i = 0; i < extraRoutes.length; i++) {
+                                ch.pipeline().addLast("extra-routes-" + i, extraRoutes[i]);
+                            }
+                            ch.pipeline().addLast("routes", routes);
                         }
                     })
                     .bind(new InetSocketAddress(endpoint.host(), endpoint.port()))

@@ -19,6 +19,7 @@ public final class LinkFlow {
     final int maxCoalesceBody;
     final Duration coalesceWait;
     final InFlightForwards inFlight = new InFlightForwards();
+    final HistoryRecorder history;
 
     /**
      * @param clock           policy time: when a click was received
@@ -27,6 +28,13 @@ public final class LinkFlow {
      */
     public LinkFlow(LinkMatcher links, LinkDecider decider, InterstitialPage pages, GatewayMetrics metrics, Clock clock,
                     int maxCoalesceBody, Duration coalesceWait) {
+        this(links, decider, pages, metrics, clock, maxCoalesceBody, coalesceWait, HistoryRecorder.OFF);
+    }
+
+    /** @param history where each decision is recorded for support ({@link HistoryRecorder#OFF} for nowhere) */
+    public LinkFlow(LinkMatcher links, LinkDecider decider, InterstitialPage pages, GatewayMetrics metrics, Clock clock,
+                    int maxCoalesceBody, Duration coalesceWait, HistoryRecorder history) {
+        this.history = history;
         this.links = links;
         this.decider = decider;
         this.pages = pages;

@@ -109,7 +109,8 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
             // Its end was decoded with its head: take it now, so the request is whole whatever happens next.
             ctx.read();
         }
-        OnLoop.then(flow.decider.decide(click), ctx.executor(), (d, e) -> decided(ctx, d, e));
+        OnLoop.then(flow.history.after(click, route, flow.decider.decide(click)), ctx.executor(),
+                (d, e) -> decided(ctx, d, e));
     }
 
     private void onContent(ChannelHandlerContext ctx, HttpContent c) {
@@ -147,8 +148,8 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         form = null;
         ClickRequest click = pendingClick;
         pendingClick = null;
-        OnLoop.then(flow.decider.decideContinue(click, body.token(), body.proof()), ctx.executor(),
-                (d, e) -> decided(ctx, d, e));
+        OnLoop.then(flow.history.after(click, route, flow.decider.decideContinue(click, body.token(), body.proof())),
+                ctx.executor(), (d, e) -> decided(ctx, d, e));
     }
 
     private void decided(ChannelHandlerContext ctx, Decision d, Throwable error) {

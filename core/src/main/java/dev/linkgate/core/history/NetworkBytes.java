@@ -1,0 +1,34 @@
+package dev.linkgate.core.history;
+
+/** A client network's text (203.0.113.0/24, 2001:db8:1::/48) as six bytes and back. */
+final class NetworkBytes {
+    private NetworkBytes() {
+    }
+
+    static void write(String network, byte[] out, int at) {
+        String host = network.substring(0, network.indexOf('/'));
+        if (host.indexOf(':') < 0) {
+            String[] octets = host.split("\\.");
+            for (int i = 0; i < 3; i++) {
+                out[at + i] = (byte) Integer.parseInt(octets[i]);
+            }
+            return;
+        }
+        String[] groups = host.split(":", -1);
+        for (int i = 0; i < 3 && i < groups.length && !groups[i].isEmpty(); i++) {
+            int g = Integer.parseInt(groups[i], 16);
+            out[at + 2 * i] = (byte) (g >>> 8);
+            out[at + 2 * i + 1] = (byte) g;
+        }
+    }
+
+    static String read(byte[] p, int at, boolean ipv6) {
+        if (!ipv6) {
+            return (p[at] & 0xff) + "." + (p[at + 1] & 0xff) + "." + (p[at + 2] & 0xff) + ".0/24";
+        }
+        int a = (p[at] & 0xff) << 8 | (p[at + 1] & 0xff);
+        int b = (p[at + 2] & 0xff) << 8 | (p[at + 3] & 0xff);
+        int c = (p[at + 4] & 0xff) << 8 | (p[at + 5] & 0xff);
+        return String.format("%x:%x:%x::/48", a, b, c);
+    }
+}
