@@ -1,5 +1,6 @@
 package dev.linkgate.bench;
 
+import dev.linkgate.core.history.InMemoryLinkHistory;
 import dev.linkgate.core.ledger.ClickLedger;
 import dev.linkgate.core.ledger.InMemoryClickLedger;
 import dev.linkgate.core.ledger.LedgerSettings;
@@ -31,7 +32,10 @@ import java.util.Map;
  * Prints the bytes per link (used heap after repeated full GCs, before and after) and where they go (the live
  * class histogram's growth). Goal: at most 200 bytes per link.
  *
- * <p>Run: {@code java -Xmx2g -XX:+UseParallelGC -cp bench/target/benchmarks.jar dev.linkgate.bench.LedgerFootprint [links]}
+ * With a second argument N, each link also gets N events in an {@link InMemoryLinkHistory} kept to the
+ * default 8 ({@code store.history-events}): the bytes then include the history. Goal with history: 400.
+ *
+ * <p>Run: {@code java -Xmx2g -XX:+UseParallelGC -cp bench/target/benchmarks.jar dev.linkgate.bench.LedgerFootprint [links [events]]}
  */
 public final class LedgerFootprint {
     private static final long HUMAN_NET = 0x4_00CB_0071L;
@@ -42,6 +46,7 @@ public final class LedgerFootprint {
 
     public static void main(String[] args) throws Exception {
         int links = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int historyEvents = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         SteppingClock clock = new SteppingClock(Instant.parse("2026-11-27T10:00:00Z"));
 
         Map<String, long[]> before = histogram();
@@ -50,18 +55,25 @@ public final class LedgerFootprint {
         InMemoryClickLedger ledger = new InMemoryClickLedger(new LedgerSettings(Duration.ofHours(72), links,
                 Duration.ofSeconds(2), Duration.ofSeconds(2)), clock);
         fill(ledger, links, clock);
+        InMemoryLinkHistory history = historyEvents == 0 ? null : HistoryFill.fill(links, historyEvents, clock);
 
         long usedAfter = usedAfterGc();
         Map<String, long[]> after = histogram();
         long size = ledger.size();
         Reference.reachabilityFence(ledger);
+        Reference.reachabilityFence(history);
 
         double perLink = (double) (usedAfter - usedBefore) / size;
         System.out.printf("links tracked: %,d%n", size);
         System.out.printf("retained heap: %,d bytes (used after GC %,d -> %,d)%n", usedAfter - usedBefore, usedBefore, usedAfter);
         System.out.println("where the bytes go (live histogram growth, per link):");
         printGrowth(before, after, size);
-        System.out.printf("BYTES_PER_LINK %.1f (goal <= 200)%n", perLink);
+        if (history == null) {
+            System.out.printf("BYTES_PER_LINK %.1f (goal <= 200)%n", perLink);
+        } else {
+            System.out.printf("BYTES_PER_LINK %.1f with %d history events a link (goal <= 400)%n", perLink,
+                    historyEvents);
+        }
     }
 
     static void fill(ClickLedger ledger, int links, SteppingClock clock) {
