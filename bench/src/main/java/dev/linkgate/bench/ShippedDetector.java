@@ -25,10 +25,15 @@ public final class ShippedDetector {
     }
 
     public static RequestClassifier load() {
+        return load(true);
+    }
+
+    /** @param withClouds false leaves cloud-networks.txt out: what the cloud list costs a request */
+    public static RequestClassifier load(boolean withClouds) {
         Path scanners = projectDir().resolve("config/scanners");
         Path userAgents = scanners.resolve("user-agents.txt");
         Path networks = scanners.resolve("networks.txt");
-        Path clouds = scanners.resolve("cloud-networks.txt");
+        Path clouds = withClouds ? scanners.resolve("cloud-networks.txt") : null;
         try {
             return Detector.load(new DetectionConfig(userAgents, networks, List.of(), List.of(), clouds),
                     PolicyConfig.defaults());
