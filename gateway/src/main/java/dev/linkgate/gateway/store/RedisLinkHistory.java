@@ -9,7 +9,6 @@ import dev.linkgate.core.policy.Action;
 import dev.linkgate.core.request.LinkId;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,10 +128,5 @@ public final class RedisLinkHistory implements LinkHistory {
 
     private static String clean(String s) {
         return s.replace(SEP, ' ').replace('\n', ' ');
-    }
-
-    /** For the replica's commands in tests. */
-    CompletionStage<RedisClusterAsyncCommands<byte[], byte[]>> commands() {
-        return session.commands();
     }
 }

@@ -49,6 +49,9 @@ final class HistorySite implements AutoCloseable {
     HistorySite(URI upstream, StoreConfig store, Clock clock) throws Exception {
         TestConfig t = TestConfig.defaults();
         t.upstream = upstream;
+        // Generous: the machine running the suite may be shared with other builds; these tests are not about timeouts.
+        t.connectTimeout = Duration.ofSeconds(5);
+        t.responseTimeout = Duration.ofSeconds(15);
         LinkgateConfig base = t.build();
         Path scanners = Path.of(System.getProperty("linkgate.project.dir", "..")).resolve("config/scanners");
         LinkgateConfig config = new LinkgateConfig(base.listen(), base.admin(), base.upstream(), base.clientIp(),
