@@ -21,7 +21,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -144,11 +143,7 @@ public final class Main {
     }
 
     private static Detector detector(LinkgateConfig config) {
-        try {
-            return Detector.load(config.detection(), config.policy());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the scanner lists: " + e.getMessage(), e);
-        }
+        return Detector.load(config.detection(), config.policy());
     }
 
     static String version() {

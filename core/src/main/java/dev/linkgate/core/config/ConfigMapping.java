@@ -86,8 +86,8 @@ final class ConfigMapping {
 
     private static DetectionConfig detection(ConfigSection s) {
         return s.build(() -> new DetectionConfig(
-                s.get("user-agents", USER_AGENTS, ConfigMapping::path),
-                s.get("networks", NETWORKS, ConfigMapping::path),
+                s.get("user-agents", USER_AGENTS, text -> ListSource.file(path(text))),
+                s.get("networks", NETWORKS, text -> ListSource.file(path(text))),
                 s.list("extra-networks", List.of(), ConfigMapping::path),
                 s.list("extra-user-agents", List.of(), ConfigMapping::text)));
     }

@@ -35,8 +35,8 @@ class ConfigLoaderTest {
         assertEquals(new PolicyConfig(Mode.BALANCED, Duration.ofSeconds(2), Duration.ofHours(72),
                 Reclick.INTERSTITIAL, Duration.ofMinutes(10), Duration.ofSeconds(2), 8, Duration.ofMillis(800)),
                 config.policy());
-        assertEquals(new DetectionConfig(Path.of("config/scanners/user-agents.txt"),
-                Path.of("config/scanners/networks.txt"), List.of(), List.of()), config.detection());
+        assertEquals(new DetectionConfig(ListSource.builtIn("user-agents.txt"), ListSource.builtIn("networks.txt"),
+                List.of(), List.of()), config.detection());
         assertEquals(new StoreConfig(StoreConfig.Type.MEMORY, 1_000_000,
                 new RedisConfig("redis://127.0.0.1:6379", Duration.ofMillis(50), "linkgate:"),
                 StoreConfig.OnFailure.LOCAL), config.store());
