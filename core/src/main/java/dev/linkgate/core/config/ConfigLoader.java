@@ -51,9 +51,7 @@ public final class ConfigLoader {
         LinkgateConfig config = ConfigMapping.read(
                 ConfigSection.root(document, sourceName, env, ConfigMapping.TOP_LEVEL));
         if (config.secret().generated()) {
-            log.warn("No secret configured in {} (secret or secret-file): using a random one. Continue pages will"
-                    + " not survive a restart or work across replicas. Set secret: \"${LINKGATE_SECRET}\" to 32 or"
-                    + " more random bytes.", sourceName);
+            log.warn(SecretSource.noSecretWarning(document, sourceName));
         }
         return config;
     }

@@ -157,6 +157,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theNoSecretWarningSaysWhatToDoWithThisFile() {
+        String shipped = MINIMAL + "secret: \"${LINKGATE_SECRET}\"\n";
+        assertTrue(parse(shipped).secret().generated());
+        assertEquals("No secret configured in test.yaml: using a random one. Continue pages will not survive a"
+                + " restart or work across replicas. To fix it, export LINKGATE_SECRET (secret: \"${LINKGATE_SECRET}\""
+                + " is empty) with 32 or more random bytes (e.g. openssl rand -base64 32), or use secret-file: FILE.",
+                SecretSource.noSecretWarning(YamlTree.parse(shipped, "test.yaml"), "test.yaml"));
+        assertEquals("No secret configured in test.yaml: using a random one. Continue pages will not survive a"
+                + " restart or work across replicas. To fix it, export LINKGATE_SECRET and add secret:"
+                + " \"${LINKGATE_SECRET}\" to the file with 32 or more random bytes (e.g. openssl rand -base64 32),"
+                + " or use secret-file: FILE.", SecretSource.noSecretWarning(YamlTree.parse(MINIMAL, "test.yaml"),
+                "test.yaml"));
+    }
+
+    @Test
     void theSecretFileIsReadWithoutItsTrailingNewline(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("secret");
         Files.writeString(file, SECRET + "\r\n");
