@@ -68,6 +68,24 @@ class MainTest {
     }
 
     @Test
+    void helpGoesToStdoutAndExitsZero() {
+        assertEquals(0, run("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("check-config FILE") && help.contains("explain [--config FILE]"), help);
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aCommandsHelpGoesToStdoutAndExitsZero() {
+        assertEquals(0, run("check-config", "--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: java -jar linkgate.jar check-config FILE"));
+        out.reset();
+        assertEquals(0, run("explain", "--config", "x.yaml", "--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: java -jar linkgate.jar explain"));
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void unknownArgumentsGetTheUsage() {
         assertEquals(2, run("--frobnicate"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage:"));

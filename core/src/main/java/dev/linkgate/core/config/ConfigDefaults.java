@@ -54,6 +54,8 @@ final class ConfigDefaults {
     static final String INTERSTITIAL_NAME = "linkgate";
     static final String INTERSTITIAL_COLOR = "#1a56db";
 
+    static final LoggingConfig.Format LOG_FORMAT = LoggingConfig.Format.JSON;
+
     /** Bytes of a generated secret, and the least a configured one must have. */
     static final int SECRET_BYTES = 32;
 }
