@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param extraNetworks  further network list files the operator adds
  * @param extraUserAgents further user-agent patterns inline
  */
-public record DetectionConfig(ListSource userAgents, ListSource networks, List<Path> extraNetworks, List<String> extraUserAgents) {
+public record DetectionConfig(ListSource userAgents, ListSource networks, List<Path> extraNetworks,
+                              List<String> extraUserAgents) {
     public DetectionConfig {
         Objects.requireNonNull(userAgents, "user-agents");
         Objects.requireNonNull(networks, "networks");

@@ -36,10 +36,6 @@ public record ListSource(String builtIn, Path file) {
         return new ListSource(null, Objects.requireNonNull(file, "file"));
     }
 
-    public boolean isBuiltIn() {
-        return builtIn != null;
-    }
-
     /**
      * The list's lines, as UTF-8.
      *
