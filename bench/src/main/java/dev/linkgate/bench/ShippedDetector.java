@@ -1,13 +1,12 @@
 package dev.linkgate.bench;
 
 import dev.linkgate.core.config.DetectionConfig;
+import dev.linkgate.core.config.ListSource;
 import dev.linkgate.core.config.PolicyConfig;
 import dev.linkgate.core.detect.Detector;
 import dev.linkgate.core.detect.RequestClassifier;
 import dev.linkgate.core.detect.StaleBrowsers;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,13 +32,9 @@ public final class ShippedDetector {
         Path scanners = projectDir().resolve("config/scanners");
         Path userAgents = scanners.resolve("user-agents.txt");
         Path networks = scanners.resolve("networks.txt");
-        Path clouds = withClouds ? scanners.resolve("cloud-networks.txt") : null;
-        try {
-            return Detector.load(new DetectionConfig(userAgents, networks, List.of(), List.of(), clouds),
-                    PolicyConfig.defaults());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the scanner lists in " + scanners, e);
-        }
+        ListSource clouds = withClouds ? ListSource.file(scanners.resolve("cloud-networks.txt")) : null;
+        return Detector.load(new DetectionConfig(ListSource.file(userAgents), ListSource.file(networks), List.of(),
+                List.of(), clouds), PolicyConfig.defaults());
     }
 
     static Path projectDir() {

@@ -13,12 +13,13 @@ import java.util.Set;
 public record LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig upstream, ClientIpConfig clientIp,
                              List<LinkRoute> links, PolicyConfig policy, DetectionConfig detection,
                              StoreConfig store, ServerConfig server, InterstitialConfig interstitial,
-                             Secret secret, AdminToken adminToken) {
+                             Secret secret, LoggingConfig logging, AdminToken adminToken) {
 
     public LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig upstream, ClientIpConfig clientIp,
                           List<LinkRoute> links, PolicyConfig policy, DetectionConfig detection, StoreConfig store,
-                          ServerConfig server, InterstitialConfig interstitial, Secret secret) {
-        this(listen, admin, upstream, clientIp, links, policy, detection, store, server, interstitial, secret, null);
+                          ServerConfig server, InterstitialConfig interstitial, Secret secret, LoggingConfig logging) {
+        this(listen, admin, upstream, clientIp, links, policy, detection, store, server, interstitial, secret, logging,
+                null);
     }
 
     public LinkgateConfig {
@@ -32,6 +33,7 @@ public record LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig ups
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(interstitial, "interstitial");
         Objects.requireNonNull(secret, "secret");
+        Objects.requireNonNull(logging, "logging");
         links = List.copyOf(Objects.requireNonNull(links, "links"));
         if (links.isEmpty()) {
             throw new InvalidConfigValue("links", "must list at least one link, e.g. - path: \"/sign/{token}\"");

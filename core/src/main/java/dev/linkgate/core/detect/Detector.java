@@ -57,16 +57,22 @@ public final class Detector implements RequestClassifier {
                 ScannerNetworks.load(networksFile, extraNetworkFiles), new StaleBrowsers(staleMajors));
     }
 
-    /** Builds the detector the configuration describes, without the send-time signal. */
-    public static Detector load(DetectionConfig detection, PolicyConfig policy) throws IOException {
+    /**
+     * Builds the detector the configuration describes, without the send-time signal.
+     *
+     * @throws ScannerListException naming the config key, file and line of a list that is missing or bad
+     */
+    public static Detector load(DetectionConfig detection, PolicyConfig policy) {
         return load(detection, policy, List.of());
     }
 
-    /** Builds the detector the configuration describes; {@code links} say where a link carries its send time. */
-    public static Detector load(DetectionConfig detection, PolicyConfig policy, List<LinkRoute> links)
-            throws IOException {
-        return new Detector(UserAgentRules.load(detection.userAgents(), detection.extraUserAgents()),
-                ScannerNetworks.load(detection.networks(), detection.extraNetworks(), detection.cloudNetworks()),
+    /**
+     * Builds the detector the configuration describes; {@code links} say where a link carries its send time.
+     *
+     * @throws ScannerListException naming the config key, file and line of a list that is missing or bad
+     */
+    public static Detector load(DetectionConfig detection, PolicyConfig policy, List<LinkRoute> links) {
+        return new Detector(DetectionLists.userAgents(detection), DetectionLists.networks(detection),
                 new StaleBrowsers(policy.staleMajors()),
                 new JustSent(links, policy.justSentWindow(), policy.clockSkew()));
     }

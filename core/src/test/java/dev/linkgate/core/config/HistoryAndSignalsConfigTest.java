@@ -29,7 +29,7 @@ class HistoryAndSignalsConfigTest {
         LinkgateConfig config = parse(ConfigFixtures.MINIMAL);
         assertEquals(Duration.ofSeconds(60), config.policy().justSentWindow());
         assertEquals(Duration.ofMinutes(5), config.policy().clockSkew());
-        assertEquals(Path.of("config/scanners/cloud-networks.txt"), config.detection().cloudNetworks());
+        assertEquals(ListSource.builtIn("cloud-networks.txt"), config.detection().cloudNetworks());
         assertEquals(8, config.store().historyEvents());
         assertNull(config.adminToken());
         assertNull(config.links().get(0).sentAt());
@@ -51,7 +51,7 @@ class HistoryAndSignalsConfigTest {
         assertEquals(new LinkRoute("/s", "t", "ts"), config.links().get(0));
         assertEquals(Duration.ofMinutes(2), config.policy().justSentWindow());
         assertEquals(Duration.ofSeconds(30), config.policy().clockSkew());
-        assertEquals(Path.of("/etc/linkgate/clouds.txt"), config.detection().cloudNetworks());
+        assertEquals(ListSource.file(Path.of("/etc/linkgate/clouds.txt")), config.detection().cloudNetworks());
         assertEquals(0, config.store().historyEvents());
         assertTrue(config.adminToken().matches("s3cret-s3cret-s3cret"));
         assertFalse(config.adminToken().matches("s3cret-s3cret-s3cre"));

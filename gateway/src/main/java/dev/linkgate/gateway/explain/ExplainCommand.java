@@ -60,7 +60,7 @@ public final class ExplainCommand {
         Detector detector;
         try {
             detector = Detector.load(config.detection(), config.policy(), config.links());
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             ObjectNode error = JSON.createObjectNode();
             error.put("error", "detection lists: " + e.getMessage());
             out.println(error);

@@ -26,7 +26,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -53,12 +52,10 @@ final class HistorySite implements AutoCloseable {
         t.connectTimeout = Duration.ofSeconds(5);
         t.responseTimeout = Duration.ofSeconds(15);
         LinkgateConfig base = t.build();
-        Path scanners = Path.of(System.getProperty("linkgate.project.dir", "..")).resolve("config/scanners");
         LinkgateConfig config = new LinkgateConfig(base.listen(), base.admin(), base.upstream(), base.clientIp(),
                 List.of(new LinkRoute("/sign/{token}", null), new LinkRoute("/s", "t", "ts")), base.policy(),
-                new DetectionConfig(scanners.resolve("user-agents.txt"), scanners.resolve("networks.txt"), List.of(),
-                        List.of(), scanners.resolve("cloud-networks.txt")),
-                store, base.server(), base.interstitial(), base.secret(), new AdminToken(ADMIN_TOKEN));
+                DetectionConfig.defaults(), store, base.server(), base.interstitial(), base.secret(), base.logging(),
+                new AdminToken(ADMIN_TOKEN));
         Detector detector = Detector.load(config.detection(), config.policy(), config.links());
         ledger = ClickLedgers.create(store, LedgerSettings.from(config.policy(), store), clock, registry);
         history = LinkHistories.create(store, config.policy().linkTtl(), clock, REPLICA);
