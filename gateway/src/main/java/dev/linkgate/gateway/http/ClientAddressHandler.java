@@ -8,19 +8,22 @@ import io.netty.handler.codec.http.HttpRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Resolves each request's client address ({@link ClientAddress}) into its {@link RequestFacts}. */
 public final class ClientAddressHandler extends ChannelInboundHandlerAdapter {
-    private final Predicate<InetAddress> trusted;
+    private final Supplier<Predicate<InetAddress>> trustedProxies;
 
-    public ClientAddressHandler(Predicate<InetAddress> trusted) {
-        this.trusted = trusted;
+    /** @param trustedProxies the trusted proxies now (a reload replaces them), read once per request */
+    public ClientAddressHandler(Supplier<Predicate<InetAddress>> trustedProxies) {
+        this.trustedProxies = trustedProxies;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         RequestFacts facts = RequestFacts.of(ctx.channel());
         if (msg instanceof HttpRequest request && facts != null) {
+            Predicate<InetAddress> trusted = trustedProxies.get();
             InetSocketAddress source = ctx.channel().attr(ProxyProtocolHandler.SOURCE).get();
             InetSocketAddress remote = source != null ? source : (InetSocketAddress) ctx.channel().remoteAddress();
             InetAddress peer = ClientAddress.normalize(remote.getAddress());

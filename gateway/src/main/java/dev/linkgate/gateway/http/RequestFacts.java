@@ -1,5 +1,6 @@
 package dev.linkgate.gateway.http;
 
+import dev.linkgate.gateway.admin.RequestMeters;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 
@@ -23,6 +24,7 @@ public final class RequestFacts {
     private boolean peerTrusted;
     private String decision = "pass";
     private List<String> reasons = List.of();
+    private RequestMeters meters;
     private long upstreamNanos;
     private int status;
     private long bytes;
@@ -85,6 +87,15 @@ public final class RequestFacts {
     public void decided(String decision, List<String> reasons) {
         this.decision = decision;
         this.reasons = List.copyOf(reasons);
+    }
+
+    /** The meters this request is counted under; null for passthrough. */
+    public RequestMeters meters() {
+        return meters;
+    }
+
+    public void meters(RequestMeters meters) {
+        this.meters = meters;
     }
 
     public long upstreamNanos() {

@@ -12,13 +12,14 @@ import io.netty.util.ReferenceCountUtil;
 
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The last handler of a client connection: runs each {@link Forward} as an {@link Exchange} with the upstream,
  * handing it the request's body as it is read and telling it when the client can take more.
  */
 public final class ProxyHandler extends ChannelInboundHandlerAdapter {
-    private final Settings settings;
+    private final Supplier<Settings> settings;
     private Exchange exchange;
     private LazyTimer responseTimer;
     private final AddressText peerText = new AddressText();
@@ -34,20 +35,22 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter {
                            InterstitialPage pages, GatewayMetrics metrics) {
     }
 
-    public ProxyHandler(Settings settings) {
+    /** @param settings the live settings (a reload replaces them), read once per exchange */
+    public ProxyHandler(Supplier<Settings> settings) {
         this.settings = settings;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        // One response clock per connection, shared by its exchanges in turn.
-        responseTimer = new LazyTimer(ctx.executor(), settings.responseTimeout().toNanos());
+        // One response clock per connection, shared by its exchanges in turn. Its floor is the response timeout
+        // when the connection opened: a reload that shortens it applies in full to new connections.
+        responseTimer = new LazyTimer(ctx.executor(), settings.get().responseTimeout().toNanos());
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof Forward forward) {
-            exchange = new Exchange(ctx, forward, settings, responseTimer, peerText, done);
+            exchange = new Exchange(ctx, forward, settings.get(), responseTimer, peerText, done);
             exchange.start();
         } else if (msg instanceof HttpContent content && exchange != null) {
             exchange.requestContent(content);
