@@ -220,6 +220,30 @@ class ReloadTest {
         assertFalse(logged().isEmpty());
     }
 
+    @Test
+    void trustedProxiesAndTheUpstreamTimeoutApplyToTheNextRequest() throws Exception {
+        // From a trusted proxy, X-Forwarded-For names a scanner network (Microsoft's): the page, not the app.
+        HttpRequest viaProxy = GatewayHarnessRequests.browserWithoutFetchMetadata(gateway("/sign/tok-xff"))
+                .header("Sec-Fetch-Site", "none").header("Sec-Fetch-Mode", "navigate")
+                .header("Sec-Fetch-Dest", "document").header("Sec-Fetch-User", "?1")
+                .header("X-Forwarded-For", "40.92.12.7").build();
+        assertTrue(http.send(viaProxy, HttpResponse.BodyHandlers.ofString()).body().contains("Acme Sign"));
+
+        config.trustedProxies = "[]";
+        config.responseTimeout = "1s";
+        config.writeTo(file);
+        assertEquals(200, postReload().statusCode());
+
+        // Nobody trusted now: the header is ignored, the loopback client is a person, the click is forwarded.
+        assertEquals("the app", http.send(viaProxy, HttpResponse.BodyHandlers.ofString()).body());
+        upstream.stubFor(any(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/slow"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
+        HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> slow = fresh.send(HttpRequest.newBuilder(gateway("/slow"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(504, slow.statusCode(), "the new 1s response timeout, not the 5s one");
+    }
+
     /** The harness's browser headers, for a request to any URI. */
     private static final class GatewayHarnessRequests {
         static HttpRequest.Builder browserWithoutFetchMetadata(URI uri) {
