@@ -103,6 +103,7 @@ public final class Main {
                 logs.stop();
             }
         });
+        ReloadSignal.ignoreWhileStarting();
         Service service = Service.start(file, config, Clock.systemUTC(), lifecycle::ready);
         running[0] = service;
         ReloadSignal.install(service.reload(), service.reloadThread());

@@ -17,10 +17,19 @@ public final class ReloadSignal {
     private ReloadSignal() {
     }
 
+    /** While starting: a SIGHUP is logged and ignored (there is nothing to reload yet), never a stop. */
+    public static void ignoreWhileStarting() {
+        handle(sig -> LOG.warn("SIGHUP while starting: ignored; send it again once linkgate is listening"));
+    }
+
     /** @return false when the platform has no SIGHUP (the handler is then not installed) */
     public static boolean install(ConfigReload reload, ExecutorService runner) {
+        return handle(sig -> runner.execute(reload::reload));
+    }
+
+    private static boolean handle(sun.misc.SignalHandler handler) {
         try {
-            Signal.handle(new Signal("HUP"), sig -> runner.execute(reload::reload));
+            Signal.handle(new Signal("HUP"), handler);
             return true;
         } catch (IllegalArgumentException e) {
             LOG.warn("SIGHUP cannot be handled here ({}): reload with POST /reload on the admin port", e.getMessage());
