@@ -167,6 +167,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
             }
             state = State.IDLE;
             request = null;
+            live = null;
             return;
         }
         String action = d.action().name().toLowerCase(Locale.ROOT);
@@ -198,6 +199,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         boolean bodyRead = !bodyPending;
         state = bodyRead ? State.IDLE : State.PASS;
         request = null;
+        live = null;
         ctx.fireChannelRead(new Forward(forwarded, bodyRead, observer));
     }
 
@@ -246,6 +248,8 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         }
         state = State.IDLE;
         request = null;
+        // An idle keep-alive connection must not hold on to a config that reloads have replaced.
+        live = null;
         ctx.writeAndFlush(response);
     }
 
