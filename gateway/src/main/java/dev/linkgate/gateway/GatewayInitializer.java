@@ -25,6 +25,7 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -37,13 +38,14 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     private final Supplier<LiveConfig> live;
     private final LinkMatcher links;
     private final LinkFlow linkFlow;
-    private final Supplier<ProxyHandler.Settings> proxy;
+    private final Function<LiveConfig, ProxyHandler.Settings> proxy;
     private final GatewayMetrics metrics;
     private final ChannelGroup clients;
     private final Clock clock;
 
     GatewayInitializer(Supplier<LiveConfig> live, LinkMatcher links, LinkFlow linkFlow,
-                       Supplier<ProxyHandler.Settings> proxy, GatewayMetrics metrics, ChannelGroup clients, Clock clock) {
+                       Function<LiveConfig, ProxyHandler.Settings> proxy, GatewayMetrics metrics, ChannelGroup clients,
+                       Clock clock) {
         this.live = live;
         this.links = links;
         this.linkFlow = linkFlow;
@@ -123,7 +125,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     private void addClientAddress(ChannelPipeline p) {
-        p.addLast("client-address", new ClientAddressHandler(() -> live.get().config().clientIp()::isTrustedProxy));
+        p.addLast("client-address", new ClientAddressHandler(live));
     }
 
     private void addLinkFlow(ChannelPipeline p) {
@@ -131,6 +133,6 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     private void addProxy(ChannelPipeline p) {
-        p.addLast("proxy", new ProxyHandler(proxy));
+        p.addLast("proxy", new ProxyHandler(live, proxy));
     }
 }

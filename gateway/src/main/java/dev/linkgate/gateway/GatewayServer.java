@@ -43,7 +43,10 @@ public final class GatewayServer implements AutoCloseable {
     private volatile Snapshot current;
     private Channel listener;
 
-    /** What requests read, swapped whole by {@link #apply}: the live config and the proxy's view of it. */
+    /**
+     * What new connections and requests read, swapped whole by {@link #apply}: the live config and the proxy's
+     * view of it. A request reads it once (the client-address step puts it in its facts) and keeps it to its end.
+     */
     private record Snapshot(LiveConfig live, ProxyHandler.Settings proxy) {
     }
 
@@ -95,7 +98,7 @@ public final class GatewayServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new GatewayInitializer(this::live, links, linkFlow, () -> current.proxy(), metrics,
+                .childHandler(new GatewayInitializer(this::live, links, linkFlow, this::proxySettings, metrics,
                         clients, clock));
         listener = bootstrap.bind(config.listen().host(), config.listen().port()).syncUninterruptibly().channel();
     }
@@ -104,6 +107,12 @@ public final class GatewayServer implements AutoCloseable {
         UpstreamConfig upstream = live.config().upstream();
         return new ProxyHandler.Settings(pools, authority, upstream.preserveHost(), upstream.responseTimeout(),
                 live.pages(), metrics);
+    }
+
+    /** What an exchange under {@code live} needs: the current snapshot's, or (a request from before a reload) built. */
+    private ProxyHandler.Settings proxySettings(LiveConfig live) {
+        Snapshot now = current;
+        return now.live() == live ? now.proxy() : proxySettings(live, now.proxy().metrics());
     }
 
     /** The config requests are served under now. */

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 /**
  * What every connection's {@link LinkFlowHandler} shares: the routes, the live config (policy, pages, limits:
- * replaced by a reload, read once per link request), and this process's claimed forwards in flight, which
+ * replaced by a reload; each request's is in its facts), and this process's claimed forwards in flight, which
  * outlive reloads.
  */
 public final class LinkFlow {

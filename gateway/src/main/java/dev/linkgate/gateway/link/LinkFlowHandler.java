@@ -90,7 +90,8 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         request = r;
-        live = flow.live.get();
+        RequestFacts facts = RequestFacts.of(ctx.channel());
+        live = facts != null && facts.live() != null ? facts.live() : flow.live.get();
         bodyPending = HttpUtil.isTransferEncodingChunked(r) || HttpUtil.getContentLength(r, 0L) > 0;
         ClickRequest click = new ClickRequest(r.method().name(), path, query, token, client(ctx), r.headers()::get,
                 flow.clock.instant());
