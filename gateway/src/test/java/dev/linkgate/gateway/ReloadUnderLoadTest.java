@@ -51,9 +51,9 @@ class ReloadUnderLoadTest {
     static final WireMockExtension upstream = WireMockUpstream.perClass();
 
     private static final int CLIENTS = 4;
-    private static final int ROUNDS_PER_CLIENT = 60;
-    /** Each client asks for a reload every this many rounds: about 24 reloads spread over the run. */
-    private static final int ROUNDS_PER_RELOAD = 10;
+    private static final int ROUNDS_PER_CLIENT = 40;
+    /** Each client asks for a reload every this many rounds: about 20 reloads spread over the run. */
+    private static final int ROUNDS_PER_RELOAD = 8;
     private static final String BOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
     private static final Pattern TOKEN = Pattern.compile(
             "name=\"" + ContinueForm.TOKEN_FIELD + "\" value=\"([^\"]+)\"");

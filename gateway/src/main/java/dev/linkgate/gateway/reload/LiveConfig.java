@@ -8,8 +8,6 @@ import dev.linkgate.core.token.ContinueTokens;
 import dev.linkgate.gateway.link.LinkDecider;
 import dev.linkgate.gateway.page.InterstitialPage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -27,8 +25,7 @@ public record LiveConfig(LinkgateConfig config, LinkDecider decider, Interstitia
      *
      * @param previous the running tokens, whose secret stays valid for the continue TTL if the secret changed;
      *                 null at start
-     * @throws dev.linkgate.core.detect.ScannerListException, UncheckedIOException, IllegalArgumentException as
-     *         {@code check-config} reports them
+     * @throws RuntimeException as {@code check-config} reports it (a list, template or logo that cannot be used)
      */
     public static LiveConfig assemble(LinkgateConfig config, ClickLedger ledger, ContinueTokens previous, Clock clock) {
         Detector detector = detector(config);
@@ -50,11 +47,8 @@ public record LiveConfig(LinkgateConfig config, LinkDecider decider, Interstitia
         return config.upstream().responseTimeout();
     }
 
+    /** The scanner lists {@code detection} names (a missing or bad list is a ConfigException naming its key). */
     public static Detector detector(LinkgateConfig config) {
-        try {
-            return Detector.load(config.detection(), config.policy());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the scanner lists: " + e.getMessage(), e);
-        }
+        return Detector.load(config.detection(), config.policy());
     }
 }

@@ -12,8 +12,8 @@ import java.util.Objects;
 
 /**
  * The keys a reload cannot apply, because what they configure is built once at start: the listening sockets,
- * the upstream's address (resolved once for its connection pools), the link routes, and the click ledger (its
- * store, its bounds and its windows). A reload keeps their running values and names the ones the file changed.
+ * the upstream's address (resolved once for its connection pools), the link routes, the click ledger (its
+ * store, its bounds and its windows), and the log format (set on the log appender at start). A reload keeps their running values and names the ones the file changed.
  */
 final class RestartKeys {
     private RestartKeys() {
@@ -46,6 +46,7 @@ final class RestartKeys {
         compare(changed, "store.redis.uri", rr == null ? null : rr.uri(), lr == null ? null : lr.uri());
         compare(changed, "store.redis.timeout", rr == null ? null : rr.timeout(), lr == null ? null : lr.timeout());
         compare(changed, "store.redis.key-prefix", rr == null ? null : rr.keyPrefix(), lr == null ? null : lr.keyPrefix());
+        compare(changed, "logging.format", running.logging().format(), loaded.logging().format());
         if (changed.isEmpty() && !loaded.secret().generated()) {
             return new Kept(loaded, List.of());
         }
@@ -59,7 +60,8 @@ final class RestartKeys {
                 loaded.detection(), running.store(), loaded.server(), loaded.interstitial(),
                 // A file without a secret gets a random one at each load: keep the running secret instead, so a
                 // reload never invalidates every open Continue page (nor splits replicas that shared one).
-                loaded.secret().generated() ? running.secret() : loaded.secret()), List.copyOf(changed));
+                loaded.secret().generated() ? running.secret() : loaded.secret(),
+                running.logging()), List.copyOf(changed));
     }
 
     private static void compare(List<String> changed, String key, Object running, Object loaded) {
