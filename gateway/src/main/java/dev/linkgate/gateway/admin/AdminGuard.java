@@ -3,24 +3,30 @@ package dev.linkgate.gateway.admin;
 import dev.linkgate.core.config.AdminToken;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code admin.token}: the check every protected admin path makes (link history, and admin writes such as a
- * reload). Without a configured token everything is open, as the admin port always was (it listens on
- * loopback by default); with one, the request needs {@code Authorization: Bearer <token>}, compared in
- * constant time. /metrics, /healthz and /readyz never ask.
+ * {@code admin.token}: the admin port's first step. Protected are the link history ({@code /links...}) and
+ * every admin write (any method but GET and HEAD, such as {@code POST /reload}); /metrics, /healthz and
+ * /readyz never ask. Without a configured token everything is open, as the admin port always was (it listens
+ * on loopback by default); with one, a protected request needs {@code Authorization: Bearer <token>},
+ * compared in constant time, or it gets 401 and nothing behind this step sees it.
  */
-public final class AdminGuard {
+@ChannelHandler.Sharable
+public final class AdminGuard extends ChannelInboundHandlerAdapter {
     public static final AdminGuard OPEN = new AdminGuard(null);
     private static final String BEARER = "bearer ";
 
@@ -30,7 +36,25 @@ public final class AdminGuard {
         this.token = token;
     }
 
-    /** True when the request may use a protected path. */
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request && isProtected(request) && !permits(request)) {
+            ReferenceCountUtil.release(msg);
+            deny(ctx);
+            return;
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    /** The link history, and every write. */
+    static boolean isProtected(HttpRequest request) {
+        String uri = request.uri();
+        boolean links = uri.equals("/links") || uri.startsWith("/links/") || uri.startsWith("/links?");
+        boolean read = HttpMethod.GET.equals(request.method()) || HttpMethod.HEAD.equals(request.method());
+        return links || !read;
+    }
+
+    /** True when the request carries the token (or none is configured). */
     public boolean permits(HttpRequest request) {
         if (token == null) {
             return true;
@@ -44,7 +68,7 @@ public final class AdminGuard {
     }
 
     /** Answers 401 with the challenge and closes (a client without the token has nothing more to ask). */
-    public static void deny(ChannelHandlerContext ctx) {
+    private static void deny(ChannelHandlerContext ctx) {
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.UNAUTHORIZED,
                 Unpooled.copiedBuffer("admin token required\n", StandardCharsets.UTF_8));
         r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"linkgate-admin\"")

@@ -19,10 +19,12 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * The admin port: /metrics, /healthz, /readyz on its own address and its own single thread, so a slow
+ * The admin port: /metrics, /healthz, /readyz (and POST /reload when serving) on its own address and its own single thread, so a slow
  * scrape never delays a signer's request and the data port never exposes metrics.
  */
 public final class AdminServer implements AutoCloseable {
@@ -37,16 +39,28 @@ public final class AdminServer implements AutoCloseable {
         this.channel = channel;
     }
 
+    public static AdminServer start(Endpoint endpoint, PrometheusMeterRegistry registry, BooleanSupplier ready)
+            throws InterruptedException {
+        return start(endpoint, registry, ready, null);
+    }
+
+    /** @param reload runs a config reload off the admin loop, for {@code POST /reload}; null: no such path */
+    public static AdminServer start(Endpoint endpoint, PrometheusMeterRegistry registry, BooleanSupplier ready,
+                                    Supplier<CompletionStage<ReloadAnswer>> reload)
+            throws InterruptedException {
+        return start(endpoint, registry, ready, reload, new ChannelHandler[0]);
+    }
+
     /**
-     * @param extraRoutes sharable handlers placed before the built-in paths (e.g. the link history): each answers
-     *                    its own paths and passes every other request on
+     * @param extraRoutes sharable handlers placed before the built-in paths, in order (e.g. the {@link AdminGuard},
+     *                    then the link history): each answers its own requests and passes every other one on
      */
     public static AdminServer start(Endpoint endpoint, PrometheusMeterRegistry registry, BooleanSupplier ready,
-                                    ChannelHandler... extraRoutes)
+                                    Supplier<CompletionStage<ReloadAnswer>> reload, ChannelHandler... extraRoutes)
             throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("linkgate-admin", true),
                 NioIoHandler.newFactory());
-        AdminRoutes routes = new AdminRoutes(registry, ready);
+        AdminRoutes routes = new AdminRoutes(registry, ready, reload);
         try {
             Channel channel = new ServerBootstrap()
                     .group(group)

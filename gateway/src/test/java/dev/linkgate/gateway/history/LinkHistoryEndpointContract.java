@@ -133,6 +133,11 @@ abstract class LinkHistoryEndpointContract {
         assertEquals(200, admin("/metrics", null).statusCode());
         assertEquals(200, admin("/healthz", null).statusCode());
         assertEquals(200, admin("/readyz", null).statusCode());
+        // An admin write is guarded the same way: without the token a reload is never attempted.
+        HttpResponse<String> reload = http.send(HttpRequest.newBuilder(URI.create(site.adminUrl() + "/reload"))
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, reload.statusCode());
     }
 
     @Test
@@ -153,7 +158,8 @@ abstract class LinkHistoryEndpointContract {
         assertEquals("link " + TOKEN.substring(0, 4) + "… (times in UTC)", lines.get(0));
         assertTrue(lines.get(1).startsWith("first opened ") && lines.get(1).contains(" by a person (Chrome "), text);
         assertTrue(lines.get(3).matches("\\d\\d:\\d\\d:\\d\\d  scanner \\(microsoft-eop network, HEAD, Chrome \\d+\\)"
-                + " -> Continue page   \\[method_head scanner_network.*; 40\\.92\\.18\\.0/24; replica-test-1]"), text);
+                + " -> Continue page   \\[method_head scanner_network.*; 40\\.92\\.18\\.0/24; "
+                + java.util.regex.Pattern.quote(HistorySite.REPLICA) + "]"), text);
         assertTrue(lines.get(4).matches("\\d\\d:\\d\\d:\\d\\d  person \\(Chrome \\d+\\) -> forwarded \\(first click\\)"
                 + ".*"), text);
         assertFalse(text.contains(TOKEN));
