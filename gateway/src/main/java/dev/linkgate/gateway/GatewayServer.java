@@ -77,6 +77,7 @@ public final class GatewayServer implements AutoCloseable {
         ProxyHandler.Settings proxy = new ProxyHandler.Settings(pools, UpstreamPools.authority(upstream.url()),
                 upstream.preserveHost(), upstream.responseTimeout(), pages, metrics);
         metrics.ledgerSize(decider::ledgerSize);
+        metrics.copiesDropped(decider::copiesDropped);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
                 .channel(transport.serverChannel())

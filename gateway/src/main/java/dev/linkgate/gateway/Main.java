@@ -3,25 +3,19 @@ package dev.linkgate.gateway;
 import dev.linkgate.core.config.ConfigException;
 import dev.linkgate.core.config.ConfigLoader;
 import dev.linkgate.core.config.LinkgateConfig;
-import dev.linkgate.core.detect.Detector;
 import dev.linkgate.core.detect.ScannerListException;
-import dev.linkgate.core.ledger.ClickLedger;
-import dev.linkgate.core.ledger.LedgerSettings;
-import dev.linkgate.core.policy.ClickPolicy;
 import dev.linkgate.core.request.LinkRoutes;
-import dev.linkgate.core.token.ContinueTokens;
 import dev.linkgate.gateway.admin.AdminServer;
 import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.explain.ExplainCommand;
 import dev.linkgate.gateway.link.LinkDecider;
+import dev.linkgate.gateway.link.LinkMatcher;
 import dev.linkgate.gateway.page.InterstitialPage;
-import dev.linkgate.gateway.store.ClickLedgers;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -63,7 +57,7 @@ public final class Main {
             }
             if (args.length == 2 && "check-config".equals(args[0])) {
                 LinkgateConfig config = load(Path.of(args[1]));
-                detector(config);
+                LinkGate.detector(config);
                 InterstitialPage.create(config.interstitial());
                 out.println("config ok: " + args[1]);
                 return 0;
@@ -97,16 +91,13 @@ public final class Main {
 
     private static void serve(LinkgateConfig config) {
         Clock clock = Clock.systemUTC();
-        Detector detector = detector(config);
+        LinkGate.detector(config);
         InterstitialPage pages = InterstitialPage.create(config.interstitial());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         GatewayMetrics metrics = new GatewayMetrics(registry);
-        ClickLedger ledger = ClickLedgers.create(config.store(), LedgerSettings.from(config.policy(), config.store()),
-                clock, registry);
-        ContinueTokens tokens = new ContinueTokens(config.secret().bytes(), config.policy().continueTtl(), clock);
-        ClickPolicy policy = new ClickPolicy(config.policy(), detector, ledger, tokens, clock);
-        GatewayServer server = GatewayServer.start(config, LinkDecider.of(policy), LinkRoutes.of(config.links())::match,
-                metrics, pages, clock);
+        LinkGate gate = LinkGate.serve(config, clock, registry);
+        GatewayServer server = GatewayServer.start(config, LinkDecider.of(gate.policy()),
+                LinkMatcher.of(LinkRoutes.of(config.links())), metrics, pages, clock);
         // The hook is in place before /readyz says ready: a stop from then on always drains.
         Lifecycle lifecycle = new Lifecycle();
         AdminServer[] admin = new AdminServer[1];
@@ -118,7 +109,7 @@ public final class Main {
                 admin[0].close();
             }
             metrics.close();
-            ledger.close();
+            gate.close();
             LOG.info("stopped");
             // The access log is buffered (BufferedStdoutAppender): stopping the logger context writes what it
             // holds before the JVM halts.
@@ -141,14 +132,6 @@ public final class Main {
 
     private static LinkgateConfig load(Path file) {
         return new ConfigLoader().load(file);
-    }
-
-    private static Detector detector(LinkgateConfig config) {
-        try {
-            return Detector.load(config.detection(), config.policy());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the scanner lists: " + e.getMessage(), e);
-        }
     }
 
     static String version() {

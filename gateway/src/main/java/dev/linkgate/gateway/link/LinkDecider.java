@@ -6,6 +6,7 @@ import dev.linkgate.core.policy.ClickPolicy;
 import dev.linkgate.core.policy.Decision;
 import dev.linkgate.core.policy.Interstitial;
 import dev.linkgate.core.request.ClickRequest;
+import dev.linkgate.core.session.BrowserCookies;
 
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -25,6 +26,14 @@ public interface LinkDecider {
 
     CompletionStage<Optional<SharedResponse>> sharedResponse(Decision decision);
 
+    /** For RESUME: the first response's copy for the browser the request's cookie names, if still held. */
+    CompletionStage<Optional<SharedResponse>> resumeCopy(Decision decision);
+
+    /** linkgate's browser cookie, or null when resume is off. */
+    default BrowserCookies cookies() {
+        return null;
+    }
+
     Interstitial interstitialFor(Decision decision);
 
     /** The decided link's state now: lets a waiting double click learn that the first forward ended without a copy. */
@@ -32,6 +41,11 @@ public interface LinkDecider {
 
     /** Links tracked now, for the ledger gauge. */
     long ledgerSize();
+
+    /** Response copies the ledger dropped to stay within its memory budget. */
+    default long copiesDropped() {
+        return 0;
+    }
 
     static LinkDecider of(ClickPolicy policy) {
         return new PolicyLinkDecider(policy);

@@ -19,6 +19,7 @@ public final class LinkFlow {
     final int maxCoalesceBody;
     final Duration coalesceWait;
     final InFlightForwards inFlight = new InFlightForwards();
+    final ForwardCookies cookies;
 
     /**
      * @param clock           policy time: when a click was received
@@ -34,6 +35,7 @@ public final class LinkFlow {
         this.clock = clock;
         this.maxCoalesceBody = maxCoalesceBody;
         this.coalesceWait = coalesceWait;
+        this.cookies = new ForwardCookies(decider.cookies());
     }
 
     public LinkFlowHandler newHandler() {

@@ -5,6 +5,7 @@ import dev.linkgate.core.policy.Action;
 import dev.linkgate.core.policy.ContinueForm;
 import dev.linkgate.core.policy.Decision;
 import dev.linkgate.core.policy.Interstitial;
+import dev.linkgate.core.policy.Reason;
 import dev.linkgate.core.request.ClickRequest;
 import dev.linkgate.gateway.http.LocalResponses;
 import dev.linkgate.gateway.http.RequestFacts;
@@ -84,6 +85,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         if (token == null || token.isEmpty()) {
             state = State.PASS;
             flow.metrics.passthrough();
+            flow.cookies.removeOwn(r.headers());
             ctx.fireChannelRead(new Forward(r, false, ForwardObserver.NONE));
             return;
         }
@@ -167,31 +169,48 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         String action = d.action().name().toLowerCase(Locale.ROOT);
-        flow.metrics.request(route, action, d.reason());
+        flow.metrics.request(route, action, d.reason().label());
         flow.metrics.signals(d.classification());
         if ("continue".equals(route)) {
-            flow.metrics.continued(d.action() == Action.FORWARD ? "accepted" : d.reason());
+            flow.metrics.continued(d.action() == Action.FORWARD ? "accepted" : d.reason().label());
         }
         RequestFacts facts = RequestFacts.of(ctx.channel());
         if (facts != null) {
             List<String> reasons = new ArrayList<>();
-            reasons.add(d.reason());
+            reasons.add(d.reason().label());
+            if (d.monitored()) {
+                reasons.add("would_" + d.wouldHave().name().toLowerCase(Locale.ROOT));
+            }
             reasons.addAll(d.classification().reasons());
             facts.decided(action, reasons);
         }
         switch (d.action()) {
             case FORWARD, PASS -> forward(ctx, d);
             case COALESCE -> coalesce(ctx, d);
+            case RESUME -> resume(ctx, d);
             case INTERSTITIAL -> interstitial(ctx, d.interstitial() != null ? d.interstitial() : flow.decider.interstitialFor(d));
             case REJECT -> problem(ctx, problemFor(d.reason()));
         }
     }
 
     private void forward(ChannelHandlerContext ctx, Decision d) {
-        ForwardObserver observer = d.claimed()
-                ? new ClaimedForward(flow.decider, d, ctx.executor(), flow.inFlight, flow.maxCoalesceBody)
-                : ForwardObserver.NONE;
         HttpRequest forwarded = "continue".equals(route) ? asLinkGet(request) : request;
+        ForwardObserver observer = ForwardObserver.NONE;
+        if (d.claimed()) {
+            // A first click or a continue starts a new session in the app: the app's session cookies stay behind.
+            String uri = request.uri();
+            int q = uri.indexOf('?');
+            List<String> removed = flow.cookies.removeForNewSession(forwarded.headers(),
+                    flow.links.sessionCookies(q < 0 ? uri : uri.substring(0, q), q < 0 ? null : uri.substring(q + 1)));
+            if (!removed.isEmpty()) {
+                flow.metrics.sessionCookiesRemoved(removed.size());
+            }
+            String setCookie = d.cookie() == null ? null
+                    : flow.decider.cookies().setCookie(d.cookie(), ForwardCookies.https(ctx, request));
+            observer = new ClaimedForward(flow.decider, d, ctx.executor(), flow.inFlight, flow.maxCoalesceBody, setCookie);
+        } else {
+            flow.cookies.removeOwn(forwarded.headers());
+        }
         boolean bodyRead = !bodyPending;
         state = bodyRead ? State.IDLE : State.PASS;
         request = null;
@@ -203,6 +222,20 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
             flow.metrics.duplicateClick(outcome.kind());
             if (outcome.copy() != null) {
                 respond(ctx, replay(outcome.copy()));
+            } else {
+                interstitial(ctx, flow.decider.interstitialFor(d));
+            }
+        });
+    }
+
+    /** The browser that opened the link is back: its first response again, or the reclick page once dropped. */
+    private void resume(ChannelHandlerContext ctx, Decision d) {
+        OnLoop.then(flow.decider.resumeCopy(d), ctx.executor(), (copy, error) -> {
+            if (!ctx.channel().isActive()) {
+                state = State.IDLE;
+                request = null;
+            } else if (error == null && copy.isPresent()) {
+                respond(ctx, replay(copy.get()));
             } else {
                 interstitial(ctx, flow.decider.interstitialFor(d));
             }
@@ -266,11 +299,11 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         return get;
     }
 
-    private static Problem problemFor(String reason) {
+    private static Problem problemFor(Reason reason) {
         return switch (reason) {
-            case "token_expired" -> Problem.TOKEN_EXPIRED;
-            case "token_replayed" -> Problem.TOKEN_REPLAYED;
-            case "gesture_required" -> Problem.GESTURE_REQUIRED;
+            case TOKEN_EXPIRED -> Problem.TOKEN_EXPIRED;
+            case TOKEN_REPLAYED -> Problem.TOKEN_REPLAYED;
+            case GESTURE_REQUIRED -> Problem.GESTURE_REQUIRED;
             default -> Problem.TOKEN_INVALID;
         };
     }

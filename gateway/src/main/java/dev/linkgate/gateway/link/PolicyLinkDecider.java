@@ -6,6 +6,7 @@ import dev.linkgate.core.policy.ClickPolicy;
 import dev.linkgate.core.policy.Decision;
 import dev.linkgate.core.policy.Interstitial;
 import dev.linkgate.core.request.ClickRequest;
+import dev.linkgate.core.session.BrowserCookies;
 
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -44,6 +45,16 @@ final class PolicyLinkDecider implements LinkDecider {
     }
 
     @Override
+    public CompletionStage<Optional<SharedResponse>> resumeCopy(Decision decision) {
+        return policy.resumeCopy(decision);
+    }
+
+    @Override
+    public BrowserCookies cookies() {
+        return policy.cookies();
+    }
+
+    @Override
     public Interstitial interstitialFor(Decision decision) {
         return policy.interstitialFor(decision);
     }
@@ -56,5 +67,10 @@ final class PolicyLinkDecider implements LinkDecider {
     @Override
     public long ledgerSize() {
         return policy.ledger().size();
+    }
+
+    @Override
+    public long copiesDropped() {
+        return policy.ledger().copiesDropped();
     }
 }

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** The double click's wait, on an EmbeddedChannel's loop with time moved by hand. */
 class CoalescedClickTest {
     private static final long BROWSER = 42;
-    private static final Decision COALESCE = new Decision(Action.COALESCE, "double_click", Action.COALESCE,
+    private static final Decision COALESCE = new Decision(Action.COALESCE, dev.linkgate.core.policy.Reason.DOUBLE_CLICK, Action.COALESCE,
             new Classification(Verdict.HUMAN, List.of()), LinkId.of("tok"), BROWSER, null, false, null, List.of());
     private static final SharedResponse COPY = new SharedResponse(200, List.of(Map.entry("Set-Cookie", "s=1")),
             "first".getBytes());
@@ -50,6 +50,11 @@ class CoalescedClickTest {
         @Override
         public CompletionStage<Optional<SharedResponse>> sharedResponse(Decision d) {
             return CompletableFuture.completedFuture(Optional.ofNullable(copy));
+        }
+
+        @Override
+        public CompletionStage<Optional<SharedResponse>> resumeCopy(Decision d) {
+            throw new UnsupportedOperationException();
         }
 
         @Override

@@ -197,7 +197,7 @@ abstract class LinkFlowContract {
         assertEquals(1, gateway.metric("linkgate_interstitial_continued_total", "result=\"accepted\""));
         assertEquals(1, gateway.metric("linkgate_interstitial_continued_total", "result=\"token_replayed\""));
         upstream.verify(1, anyRequestedFor(anyUrl()));
-        assertTrue(decider.decisions.stream().map(d -> d.reason()).toList()
+        assertTrue(decider.decisions.stream().map(d -> d.reason().label()).toList()
                 .containsAll(List.of("token_replayed", "token_invalid")));
     }
 

@@ -6,6 +6,7 @@ import dev.linkgate.core.request.LinkRoutes;
 import dev.linkgate.gateway.GatewayServer;
 import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.link.LinkDecider;
+import dev.linkgate.gateway.link.LinkMatcher;
 import dev.linkgate.gateway.page.InterstitialPage;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -40,11 +41,16 @@ public final class GatewayHarness implements AutoCloseable {
     }
 
     public static GatewayHarness start(TestConfig config, LinkDecider decider) {
+        return start(config, decider, Clock.systemUTC());
+    }
+
+    /** @param clock when a click was received: the policy's clock, when a test moves time */
+    public static GatewayHarness start(TestConfig config, LinkDecider decider, Clock clock) {
         LinkgateConfig built = config.build();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         GatewayMetrics metrics = new GatewayMetrics(registry);
-        GatewayServer server = GatewayServer.start(built, decider, LinkRoutes.of(built.links())::match, metrics,
-                InterstitialPage.create(built.interstitial()), Clock.systemUTC());
+        GatewayServer server = GatewayServer.start(built, decider, LinkMatcher.of(LinkRoutes.of(built.links())), metrics,
+                InterstitialPage.create(built.interstitial()), clock);
         return new GatewayHarness(server, metrics, registry);
     }
 

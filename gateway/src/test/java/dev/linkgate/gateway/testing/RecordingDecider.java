@@ -61,6 +61,16 @@ public final class RecordingDecider implements LinkDecider {
     }
 
     @Override
+    public CompletionStage<Optional<SharedResponse>> resumeCopy(Decision decision) {
+        return delegate.resumeCopy(decision);
+    }
+
+    @Override
+    public dev.linkgate.core.session.BrowserCookies cookies() {
+        return delegate.cookies();
+    }
+
+    @Override
     public Interstitial interstitialFor(Decision decision) {
         Interstitial page = delegate.interstitialFor(decision);
         interstitials.add(page);
@@ -75,6 +85,11 @@ public final class RecordingDecider implements LinkDecider {
     @Override
     public long ledgerSize() {
         return delegate.ledgerSize();
+    }
+
+    @Override
+    public long copiesDropped() {
+        return delegate.copiesDropped();
     }
 
     private Decision record(Decision d) {

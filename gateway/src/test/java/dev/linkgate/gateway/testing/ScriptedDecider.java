@@ -13,6 +13,7 @@ import dev.linkgate.core.ledger.Visit;
 import dev.linkgate.core.policy.Action;
 import dev.linkgate.core.policy.Decision;
 import dev.linkgate.core.policy.Interstitial;
+import dev.linkgate.core.policy.Reason;
 import dev.linkgate.core.request.BrowserFingerprint;
 import dev.linkgate.core.request.ClickRequest;
 import dev.linkgate.core.request.ClientNetwork;
@@ -89,14 +90,14 @@ public final class ScriptedDecider implements LinkDecider {
 
     private Decision decideAfter(ClickRequest r, Classification c, LinkId link, long fp, LinkView view) {
         if (view.claimedNow()) {
-            return new Decision(Action.FORWARD, "first_click", Action.FORWARD, c, link, fp, view, true, null, List.of());
+            return new Decision(Action.FORWARD, Reason.FIRST_CLICK, Action.FORWARD, c, link, fp, view, true, null, List.of());
         }
         if (view.state() != LinkState.OPEN && view.ownedBy(fp) && view.claimedAt() != null
                 && !r.receivedAt().isAfter(view.claimedAt().plus(doubleClick))) {
-            return new Decision(Action.COALESCE, "double_click", Action.COALESCE, c, link, fp, view, false, null, List.of());
+            return new Decision(Action.COALESCE, Reason.DOUBLE_CLICK, Action.COALESCE, c, link, fp, view, false, null, List.of());
         }
         Interstitial page = "GET".equals(r.method()) ? mint(link, fp, view) : null;
-        return new Decision(Action.INTERSTITIAL, c.verdict().name().toLowerCase(Locale.ROOT), Action.INTERSTITIAL, c,
+        return new Decision(Action.INTERSTITIAL, c.verdict() == Verdict.HUMAN ? Reason.CLAIMED : Reason.valueOf(c.verdict().name()), Action.INTERSTITIAL, c,
                 link, fp, view, false, page, List.of());
     }
 
@@ -107,13 +108,13 @@ public final class ScriptedDecider implements LinkDecider {
         Classification c = new Classification(Verdict.HUMAN, List.of());
         ContinueTokens.Check check = tokens.verify(token, link, fp);
         if (check.status() != ContinueTokens.Check.Status.VALID) {
-            String reason = check.status() == ContinueTokens.Check.Status.EXPIRED ? "token_expired" : "token_invalid";
+            Reason reason = check.status() == ContinueTokens.Check.Status.EXPIRED ? Reason.TOKEN_EXPIRED : Reason.TOKEN_INVALID;
             return CompletableFuture.completedFuture(record(reject(reason, c, link, fp)));
         }
         return ledger.spendNonce(check.nonce(), check.expiresAt()).thenCompose(first -> first
-                ? ledger.takeOver(link, fp).thenApply(view -> record(new Decision(Action.FORWARD, "continue",
+                ? ledger.takeOver(link, fp).thenApply(view -> record(new Decision(Action.FORWARD, Reason.CONTINUE,
                         Action.FORWARD, c, link, fp, view, true, null, List.of())))
-                : CompletableFuture.completedFuture(record(reject("token_replayed", c, link, fp))));
+                : CompletableFuture.completedFuture(record(reject(Reason.TOKEN_REPLAYED, c, link, fp))));
     }
 
     @Override
@@ -129,6 +130,11 @@ public final class ScriptedDecider implements LinkDecider {
     @Override
     public CompletionStage<Optional<SharedResponse>> sharedResponse(Decision d) {
         return ledger.sharedResponse(d.link(), d.fingerprint());
+    }
+
+    @Override
+    public CompletionStage<Optional<SharedResponse>> resumeCopy(Decision d) {
+        return ledger.resumeCopy(d.link(), d.browser());
     }
 
     @Override
@@ -163,7 +169,7 @@ public final class ScriptedDecider implements LinkDecider {
         return d;
     }
 
-    private static Decision reject(String reason, Classification c, LinkId link, long fp) {
+    private static Decision reject(Reason reason, Classification c, LinkId link, long fp) {
         return new Decision(Action.REJECT, reason, Action.REJECT, c, link, fp, null, false, null, List.of());
     }
 }
