@@ -242,6 +242,35 @@ class ResumePolicyTest {
     }
 
     @Test
+    void aResumeTheStoreCannotConfirmIsNeverGuessed() {
+        ClickPolicy up = balanced();
+        String cookie = opened(up, "r13");
+        clock.advance(Duration.ofMinutes(1));
+        ClickLedger working = ledger;
+        ledger = new ClickLedger() {
+            private <T> CompletionStage<T> down() {
+                return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("Redis down"));
+            }
+
+            @Override public CompletionStage<dev.linkgate.core.ledger.LinkView> visit(dev.linkgate.core.ledger.Visit v) { return down(); }
+            @Override public CompletionStage<Boolean> complete(dev.linkgate.core.request.LinkId l, long o, SharedResponse c, dev.linkgate.core.ledger.BrowserId b) { return down(); }
+            @Override public CompletionStage<Boolean> release(dev.linkgate.core.request.LinkId l, long o) { return down(); }
+            @Override public CompletionStage<dev.linkgate.core.ledger.LinkView> takeOver(dev.linkgate.core.request.LinkId l, long f) { return down(); }
+            @Override public CompletionStage<Optional<SharedResponse>> sharedResponse(dev.linkgate.core.request.LinkId l, long f) { return down(); }
+            @Override public CompletionStage<Optional<SharedResponse>> resumeCopy(dev.linkgate.core.request.LinkId l, dev.linkgate.core.ledger.BrowserId b) { return working.resumeCopy(l, b); }
+            @Override public CompletionStage<Boolean> spendNonce(String n, java.time.Instant e) { return down(); }
+            @Override public CompletionStage<Optional<dev.linkgate.core.ledger.LinkView>> lookup(dev.linkgate.core.request.LinkId l) { return down(); }
+            @Override public long size() { return 0; }
+        };
+
+        Decision d = await(balanced().decide(request("GET", "r13", OFFICE, cookie)));
+
+        assertEquals(Action.INTERSTITIAL, d.action());
+        assertEquals(Reason.STORE_UNAVAILABLE, d.reason());
+        assertTrue(String.join("\n", d.trace()).contains("a resume cannot be confirmed"));
+    }
+
+    @Test
     void theDefaultsTurnResumeOnForTenMinutes() {
         assertEquals(RESUME, PolicyConfig.defaults().resumeWindow());
         assertEquals("linkgate-browser", PolicyConfig.defaults().browserCookie());
