@@ -4,7 +4,7 @@ import dev.linkgate.core.config.LinkgateConfig;
 import dev.linkgate.core.config.UpstreamConfig;
 import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.http.ConnectionEvent;
-import dev.linkgate.gateway.link.LinkDecider;
+import dev.linkgate.core.policy.ClickPolicy;
 import dev.linkgate.gateway.link.LinkFlow;
 import dev.linkgate.gateway.link.LinkMatcher;
 import dev.linkgate.gateway.page.InterstitialPage;
@@ -54,11 +54,11 @@ public final class GatewayServer implements AutoCloseable {
      *
      * @throws IllegalStateException when the address cannot be bound (its event loops are already stopped)
      */
-    public static GatewayServer start(LinkgateConfig config, LinkDecider decider, LinkMatcher links,
+    public static GatewayServer start(LinkgateConfig config, ClickPolicy policy, LinkMatcher links,
                                       GatewayMetrics metrics, InterstitialPage pages, Clock clock) {
         GatewayServer server = new GatewayServer(config);
         try {
-            server.bind(config, decider, links, metrics, pages, clock);
+            server.bind(config, policy, links, metrics, pages, clock);
             return server;
         } catch (Exception e) {
             // Netty rethrows the bind's IOException unchecked: whatever failed, stop the loops, or they keep
@@ -69,15 +69,15 @@ public final class GatewayServer implements AutoCloseable {
         }
     }
 
-    private void bind(LinkgateConfig config, LinkDecider decider, LinkMatcher links, GatewayMetrics metrics,
+    private void bind(LinkgateConfig config, ClickPolicy policy, LinkMatcher links, GatewayMetrics metrics,
                       InterstitialPage pages, Clock clock) {
         UpstreamConfig upstream = config.upstream();
-        LinkFlow linkFlow = new LinkFlow(links, decider, pages, metrics, clock,
+        LinkFlow linkFlow = new LinkFlow(links, policy, pages, metrics, clock,
                 config.server().maxCoalesceBody().toIntBytes(), upstream.responseTimeout());
         ProxyHandler.Settings proxy = new ProxyHandler.Settings(pools, UpstreamPools.authority(upstream.url()),
                 upstream.preserveHost(), upstream.responseTimeout(), pages, metrics);
-        metrics.ledgerSize(decider::ledgerSize);
-        metrics.copiesDropped(decider::copiesDropped);
+        metrics.ledgerSize(policy.ledger()::size);
+        metrics.copiesDropped(policy.ledger()::copiesDropped);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
                 .channel(transport.serverChannel())

@@ -8,7 +8,6 @@ import dev.linkgate.core.request.LinkRoutes;
 import dev.linkgate.gateway.admin.AdminServer;
 import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.explain.ExplainCommand;
-import dev.linkgate.gateway.link.LinkDecider;
 import dev.linkgate.gateway.link.LinkMatcher;
 import dev.linkgate.gateway.page.InterstitialPage;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -96,7 +95,7 @@ public final class Main {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         GatewayMetrics metrics = new GatewayMetrics(registry);
         LinkGate gate = LinkGate.serve(config, clock, registry);
-        GatewayServer server = GatewayServer.start(config, LinkDecider.of(gate.policy()),
+        GatewayServer server = GatewayServer.start(config, gate.policy(),
                 LinkMatcher.of(LinkRoutes.of(config.links())), metrics, pages, clock);
         // The hook is in place before /readyz says ready: a stop from then on always drains.
         Lifecycle lifecycle = new Lifecycle();

@@ -268,10 +268,6 @@ public final class ClickPolicy {
         return ledger.complete(decision.link(), decision.fingerprint(), copy, decision.owner());
     }
 
-    /** For RESUME: the copy for the browser the request's cookie names, if the ledger still holds it. */
-    public CompletionStage<Optional<SharedResponse>> resumeCopy(Decision decision) {
-        return ledger.resumeCopy(decision.link(), decision.browser());
-    }
 
     /** The forward failed before any response: release the link so the next click forwards. */
     public CompletionStage<Boolean> forwardFailed(Decision decision) {
@@ -281,19 +277,10 @@ public final class ClickPolicy {
         return ledger.release(decision.link(), decision.fingerprint());
     }
 
-    /** For COALESCE: the first click's response copy, if it is ready and belongs to this browser. */
-    public CompletionStage<Optional<SharedResponse>> sharedResponse(Decision decision) {
-        return ledger.sharedResponse(decision.link(), decision.fingerprint());
-    }
-
     /** A fresh interstitial for a request whose coalesce could not be served (too large, timed out). */
     public Interstitial interstitialFor(Decision decision) {
         LinkView view = decision.view() == null ? LinkView.open(0) : decision.view();
         return interstitial(decision.link(), decision.fingerprint(), view, null);
-    }
-
-    public Duration doubleClickWindow() {
-        return config.doubleClickWindow();
     }
 
     private Decision reject(Reason reason, Classification c, LinkId link, long fingerprint, List<String> trace) {

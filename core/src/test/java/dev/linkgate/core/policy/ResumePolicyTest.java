@@ -107,7 +107,7 @@ class ResumePolicyTest {
         assertEquals(Reason.SAME_BROWSER, back.reason());
         assertFalse(back.claimed());
         assertNull(back.cookie(), "a resume sets nothing new");
-        assertEquals(Optional.of(SESSION), await(policy.resumeCopy(back)));
+        assertEquals(Optional.of(SESSION), await(ledger.resumeCopy(back.link(), back.browser())));
     }
 
     @Test

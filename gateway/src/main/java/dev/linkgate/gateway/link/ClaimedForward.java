@@ -1,5 +1,6 @@
 package dev.linkgate.gateway.link;
 
+import dev.linkgate.core.policy.ClickPolicy;
 import dev.linkgate.core.policy.Decision;
 import dev.linkgate.gateway.proxy.ForwardObserver;
 import dev.linkgate.gateway.proxy.UpstreamError;
@@ -16,7 +17,7 @@ import io.netty.util.concurrent.EventExecutor;
  * second click is waiting for exactly this response.
  */
 final class ClaimedForward implements ForwardObserver {
-    private final LinkDecider decider;
+    private final ClickPolicy policy;
     private final Decision decision;
     private final EventExecutor loop;
     private final InFlightForwards.Forward inFlight;
@@ -25,9 +26,9 @@ final class ClaimedForward implements ForwardObserver {
     private boolean serverError;
 
     /** @param setCookie linkgate's {@code Set-Cookie} value for this browser, or null */
-    ClaimedForward(LinkDecider decider, Decision decision, EventExecutor loop, InFlightForwards inFlight, int maxCopy,
+    ClaimedForward(ClickPolicy policy, Decision decision, EventExecutor loop, InFlightForwards inFlight, int maxCopy,
                    String setCookie) {
-        this.decider = decider;
+        this.policy = policy;
         this.decision = decision;
         this.loop = loop;
         this.inFlight = inFlight.started(decision, loop);
@@ -56,12 +57,12 @@ final class ClaimedForward implements ForwardObserver {
             failed(UpstreamError.PROTOCOL);
             return;
         }
-        OnLoop.then(decider.forwarded(decision, complete ? copy.result() : null), loop, (ok, e) -> inFlight.finished());
+        OnLoop.then(policy.forwarded(decision, complete ? copy.result() : null), loop, (ok, e) -> inFlight.finished());
     }
 
     @Override
     public void failed(UpstreamError error) {
-        OnLoop.then(decider.forwardFailed(decision), loop, (ok, e) -> inFlight.finished());
+        OnLoop.then(policy.forwardFailed(decision), loop, (ok, e) -> inFlight.finished());
     }
 
     @Override

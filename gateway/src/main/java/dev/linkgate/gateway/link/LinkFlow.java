@@ -1,5 +1,7 @@
 package dev.linkgate.gateway.link;
 
+import dev.linkgate.core.ledger.ClickLedger;
+import dev.linkgate.core.policy.ClickPolicy;
 import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.page.InterstitialPage;
 
@@ -7,12 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * What every connection's {@link LinkFlowHandler} shares: the routes, the policy, the pages, and this process's
- * claimed forwards in flight.
+ * What every connection's {@link LinkFlowHandler} shares: the routes, the policy and its ledger (called directly:
+ * the policy decides, the ledger hands out copies), the pages, and this process's claimed forwards in flight.
  */
 public final class LinkFlow {
     final LinkMatcher links;
-    final LinkDecider decider;
+    final ClickPolicy policy;
+    final ClickLedger ledger;
     final InterstitialPage pages;
     final GatewayMetrics metrics;
     final Clock clock;
@@ -26,16 +29,17 @@ public final class LinkFlow {
      * @param maxCoalesceBody the largest response copied for a double click
      * @param coalesceWait    how long a double click waits for the first response (the upstream response timeout)
      */
-    public LinkFlow(LinkMatcher links, LinkDecider decider, InterstitialPage pages, GatewayMetrics metrics, Clock clock,
+    public LinkFlow(LinkMatcher links, ClickPolicy policy, InterstitialPage pages, GatewayMetrics metrics, Clock clock,
                     int maxCoalesceBody, Duration coalesceWait) {
         this.links = links;
-        this.decider = decider;
+        this.policy = policy;
+        this.ledger = policy.ledger();
         this.pages = pages;
         this.metrics = metrics;
         this.clock = clock;
         this.maxCoalesceBody = maxCoalesceBody;
         this.coalesceWait = coalesceWait;
-        this.cookies = new ForwardCookies(decider.cookies());
+        this.cookies = new ForwardCookies(policy.cookies());
     }
 
     public LinkFlowHandler newHandler() {

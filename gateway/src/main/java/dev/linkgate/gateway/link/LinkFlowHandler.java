@@ -111,7 +111,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
             // Its end was decoded with its head: take it now, so the request is whole whatever happens next.
             ctx.read();
         }
-        OnLoop.then(flow.decider.decide(click), ctx.executor(), (d, e) -> decided(ctx, d, e));
+        OnLoop.then(flow.policy.decide(click), ctx.executor(), (d, e) -> decided(ctx, d, e));
     }
 
     private void onContent(ChannelHandlerContext ctx, HttpContent c) {
@@ -149,7 +149,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         form = null;
         ClickRequest click = pendingClick;
         pendingClick = null;
-        OnLoop.then(flow.decider.decideContinue(click, body.token(), body.proof()), ctx.executor(),
+        OnLoop.then(flow.policy.decideContinue(click, body.token(), body.proof()), ctx.executor(),
                 (d, e) -> decided(ctx, d, e));
     }
 
@@ -162,7 +162,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         }
         if (!ctx.channel().isActive()) {
             if (d.claimed()) {
-                flow.decider.forwardFailed(d);
+                flow.policy.forwardFailed(d);
             }
             state = State.IDLE;
             request = null;
@@ -188,7 +188,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
             case FORWARD, PASS -> forward(ctx, d);
             case COALESCE -> coalesce(ctx, d);
             case RESUME -> resume(ctx, d);
-            case INTERSTITIAL -> interstitial(ctx, d.interstitial() != null ? d.interstitial() : flow.decider.interstitialFor(d));
+            case INTERSTITIAL -> interstitial(ctx, d.interstitial() != null ? d.interstitial() : flow.policy.interstitialFor(d));
             case REJECT -> problem(ctx, problemFor(d.reason()));
         }
     }
@@ -206,8 +206,8 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
                 flow.metrics.sessionCookiesRemoved(removed.size());
             }
             String setCookie = d.cookie() == null ? null
-                    : flow.decider.cookies().setCookie(d.cookie(), ForwardCookies.https(ctx, request));
-            observer = new ClaimedForward(flow.decider, d, ctx.executor(), flow.inFlight, flow.maxCoalesceBody, setCookie);
+                    : flow.policy.cookies().setCookie(d.cookie(), ForwardCookies.https(ctx, request));
+            observer = new ClaimedForward(flow.policy, d, ctx.executor(), flow.inFlight, flow.maxCoalesceBody, setCookie);
         } else {
             flow.cookies.removeOwn(forwarded.headers());
         }
@@ -218,26 +218,26 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void coalesce(ChannelHandlerContext ctx, Decision d) {
-        CoalescedClick.await(flow.decider, flow.inFlight, d, ctx.channel(), flow.coalesceWait, outcome -> {
+        CoalescedClick.await(flow.ledger, flow.inFlight, d, ctx.channel(), flow.coalesceWait, outcome -> {
             flow.metrics.duplicateClick(outcome.kind());
             if (outcome.copy() != null) {
                 respond(ctx, replay(outcome.copy()));
             } else {
-                interstitial(ctx, flow.decider.interstitialFor(d));
+                interstitial(ctx, flow.policy.interstitialFor(d));
             }
         });
     }
 
     /** The browser that opened the link is back: its first response again, or the reclick page once dropped. */
     private void resume(ChannelHandlerContext ctx, Decision d) {
-        OnLoop.then(flow.decider.resumeCopy(d), ctx.executor(), (copy, error) -> {
+        OnLoop.then(flow.ledger.resumeCopy(d.link(), d.browser()), ctx.executor(), (copy, error) -> {
             if (!ctx.channel().isActive()) {
                 state = State.IDLE;
                 request = null;
             } else if (error == null && copy.isPresent()) {
                 respond(ctx, replay(copy.get()));
             } else {
-                interstitial(ctx, flow.decider.interstitialFor(d));
+                interstitial(ctx, flow.policy.interstitialFor(d));
             }
         });
     }

@@ -17,7 +17,6 @@ import dev.linkgate.core.request.RequestHeaders;
 import dev.linkgate.core.token.ContinueTokens;
 import dev.linkgate.gateway.GatewayServer;
 import dev.linkgate.gateway.admin.GatewayMetrics;
-import dev.linkgate.gateway.link.LinkDecider;
 import dev.linkgate.gateway.page.InterstitialPage;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -116,7 +115,7 @@ final class Linkgate implements AutoCloseable {
         ClickPolicy policy = new ClickPolicy(config.policy(), detector(config), ledger, tokens, clock);
         GatewayMetrics metrics = new GatewayMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         try {
-            GatewayServer server = GatewayServer.start(config, LinkDecider.of(policy),
+            GatewayServer server = GatewayServer.start(config, policy,
                     LinkRoutes.of(config.links())::match, metrics, InterstitialPage.create(config.interstitial()), clock);
             return new Linkgate(server, metrics, ledger);
         } catch (RuntimeException e) {

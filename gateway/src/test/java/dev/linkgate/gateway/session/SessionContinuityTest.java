@@ -3,7 +3,7 @@ package dev.linkgate.gateway.session;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.linkgate.core.testing.MutableClock;
-import dev.linkgate.gateway.link.LinkDecider;
+import dev.linkgate.core.policy.ClickPolicy;
 import dev.linkgate.gateway.testing.GatewayHarness;
 import dev.linkgate.gateway.testing.Policies;
 import dev.linkgate.gateway.testing.TestConfig;
@@ -60,7 +60,7 @@ class SessionContinuityTest {
         c.doubleClickWindow = Duration.ofSeconds(2);
         c.sessionCookies = List.of("sid");
         tune.accept(c);
-        LinkDecider policy = LinkDecider.of(Policies.real(c.build(), clock));
+        ClickPolicy policy = Policies.real(c.build(), clock);
         gateway = GatewayHarness.start(c, policy, clock);
         return gateway;
     }

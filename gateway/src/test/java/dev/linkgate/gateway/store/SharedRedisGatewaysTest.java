@@ -14,7 +14,6 @@ import dev.linkgate.core.session.BrowserCookies;
 import dev.linkgate.core.token.ContinueTokens;
 import dev.linkgate.gateway.GatewayServer;
 import dev.linkgate.gateway.admin.GatewayMetrics;
-import dev.linkgate.gateway.link.LinkDecider;
 import dev.linkgate.gateway.page.InterstitialPage;
 import dev.linkgate.gateway.testing.GatewayHarness;
 import dev.linkgate.gateway.testing.Poll;
@@ -189,7 +188,7 @@ class SharedRedisGatewaysTest {
             BrowserCookies cookies = new BrowserCookies(config.secret().bytes(), config.policy().browserCookie(),
                     config.policy().resumeWindow(), clock);
             ClickPolicy policy = new ClickPolicy(config.policy(), Policies.detector(), ledger, tokens, cookies, clock);
-            server = GatewayServer.start(config, LinkDecider.of(policy), LinkRoutes.of(config.links())::match, metrics,
+            server = GatewayServer.start(config, policy, LinkRoutes.of(config.links())::match, metrics,
                     InterstitialPage.create(config.interstitial()), clock);
         }
 

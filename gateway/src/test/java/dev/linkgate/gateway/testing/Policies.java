@@ -9,7 +9,6 @@ import dev.linkgate.core.policy.ClickPolicy;
 import dev.linkgate.core.config.LinkgateConfig;
 import dev.linkgate.core.session.BrowserCookies;
 import dev.linkgate.core.token.ContinueTokens;
-import dev.linkgate.gateway.link.LinkDecider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +31,7 @@ public final class Policies {
                 d.fanOutWindow(), d.staleMajors(), d.gestureDwell());
     }
 
-    public static LinkDecider real(Mode mode) {
+    public static RecordedPolicy real(Mode mode) {
         PolicyConfig policy = config(mode);
         Clock clock = Clock.systemUTC();
         InMemoryClickLedger ledger = new InMemoryClickLedger(LedgerSettings.from(policy,
@@ -40,7 +39,7 @@ public final class Policies {
         byte[] secret = new byte[32];
         Arrays.fill(secret, (byte) 5);
         ContinueTokens tokens = new ContinueTokens(secret, policy.continueTtl(), clock);
-        return LinkDecider.of(new ClickPolicy(policy, detector(), ledger, tokens, clock));
+        return new RecordedPolicy(policy, detector(), ledger, tokens, null, clock);
     }
 
     /**
