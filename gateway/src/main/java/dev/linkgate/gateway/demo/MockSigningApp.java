@@ -103,13 +103,18 @@ public final class MockSigningApp {
                     + "</strong></p>" + documentBody(signedIn, sessions.get(signedIn))));
             return;
         }
-        if (oneTime && sessions.containsKey(token)) {
+        boolean[] used = {false};
+        // One atomic step: two opens racing (a double click) must not both find the link unused.
+        Session session = sessions.compute(token, (t, old) -> {
+            used[0] = oneTime && old != null;
+            return used[0] ? old : new Session(old == null ? 1 : old.number() + 1, newId());
+        });
+        if (used[0]) {
             log(exchange, "/sign/" + token + " -> 410 link already used");
             send(exchange, 410, page("Link already used", "<h1>410 link already used</h1><p>This signing link has"
                     + " already been opened. Please ask the sender for a new link.</p>"));
             return;
         }
-        Session session = sessions.compute(token, (t, old) -> new Session(old == null ? 1 : old.number() + 1, newId()));
         log(exchange, "/sign/" + token + " -> new session #" + session.number()
                 + (session.number() > 1 ? " (session #" + (session.number() - 1) + " ended)" : ""));
         exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + token + "." + session.id()
