@@ -23,6 +23,7 @@ public final class LinkFlow {
     final Duration coalesceWait;
     final InFlightForwards inFlight = new InFlightForwards();
     final ForwardCookies cookies;
+    final LinkResponses responses;
 
     /**
      * @param clock           policy time: when a click was received
@@ -40,6 +41,7 @@ public final class LinkFlow {
         this.maxCoalesceBody = maxCoalesceBody;
         this.coalesceWait = coalesceWait;
         this.cookies = new ForwardCookies(policy.cookies());
+        this.responses = new LinkResponses(pages);
     }
 
     public LinkFlowHandler newHandler() {

@@ -1,22 +1,16 @@
 package dev.linkgate.gateway.link;
 
-import dev.linkgate.core.ledger.SharedResponse;
 import dev.linkgate.core.policy.Action;
 import dev.linkgate.core.policy.ContinueForm;
 import dev.linkgate.core.policy.Decision;
-import dev.linkgate.core.policy.Interstitial;
 import dev.linkgate.core.policy.Reason;
 import dev.linkgate.core.request.ClickRequest;
-import dev.linkgate.gateway.http.LocalResponses;
 import dev.linkgate.gateway.http.RequestFacts;
-import dev.linkgate.gateway.page.InterstitialPage;
 import dev.linkgate.gateway.page.InterstitialPage.Problem;
 import dev.linkgate.gateway.proxy.Forward;
 import dev.linkgate.gateway.proxy.ForwardObserver;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -26,7 +20,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +30,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Requests on link paths: asks the policy, then forwards (with the claim settled by the outcome), serves the
@@ -188,7 +180,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
             case FORWARD, PASS -> forward(ctx, d);
             case COALESCE -> coalesce(ctx, d);
             case RESUME -> resume(ctx, d);
-            case INTERSTITIAL -> interstitial(ctx, d.interstitial() != null ? d.interstitial() : flow.policy.interstitialFor(d));
+            case INTERSTITIAL -> interstitial(ctx, d);
             case REJECT -> problem(ctx, problemFor(d.reason()));
         }
     }
@@ -221,9 +213,9 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         CoalescedClick.await(flow.ledger, flow.inFlight, d, ctx.channel(), flow.coalesceWait, outcome -> {
             flow.metrics.duplicateClick(outcome.kind());
             if (outcome.copy() != null) {
-                respond(ctx, replay(outcome.copy()));
+                respond(ctx, flow.responses.replay(request, outcome.copy()));
             } else {
-                interstitial(ctx, flow.policy.interstitialFor(d));
+                interstitial(ctx, d);
             }
         });
     }
@@ -235,30 +227,21 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
                 state = State.IDLE;
                 request = null;
             } else if (error == null && copy.isPresent()) {
-                respond(ctx, replay(copy.get()));
+                respond(ctx, flow.responses.replay(request, copy.get()));
             } else {
-                interstitial(ctx, flow.policy.interstitialFor(d));
+                interstitial(ctx, d);
             }
         });
     }
 
-    private void interstitial(ChannelHandlerContext ctx, Interstitial interstitial) {
-        String nonce = InterstitialPage.newNonce();
-        if (HttpMethod.HEAD.equals(request.method())) {
-            FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.EMPTY_BUFFER);
-            LocalResponses.securityHeaders(r, nonce);
-            r.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
-            respond(ctx, r);
-            return;
-        }
-        InterstitialPage.Page page = flow.pages.continuePage(interstitial, acceptLanguage(), nonce);
-        respond(ctx, LocalResponses.page(page, nonce, false));
+    /** The Continue page: the decision's own, or a fresh one when a copy could not be served. */
+    private void interstitial(ChannelHandlerContext ctx, Decision d) {
+        respond(ctx, flow.responses.continuePage(request,
+                () -> d.interstitial() != null ? d.interstitial() : flow.policy.interstitialFor(d)));
     }
 
     private void problem(ChannelHandlerContext ctx, Problem problem) {
-        String nonce = InterstitialPage.newNonce();
-        InterstitialPage.Page page = flow.pages.problemPage(problem, acceptLanguage(), nonce);
-        respond(ctx, LocalResponses.page(page, nonce, HttpMethod.HEAD.equals(request.method())));
+        respond(ctx, flow.responses.problem(request, problem));
     }
 
     private void tooLarge(ChannelHandlerContext ctx) {
@@ -266,7 +249,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         form = null;
         pendingClick = null;
         bodyPending = true;
-        respond(ctx, LocalResponses.plain(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE));
+        respond(ctx, LinkResponses.plain(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE));
     }
 
     /** Answers here. A body still unread is not drained: the connection closes after the response instead. */
@@ -277,17 +260,6 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         state = State.IDLE;
         request = null;
         ctx.writeAndFlush(response);
-    }
-
-    private FullHttpResponse replay(SharedResponse copy) {
-        boolean head = HttpMethod.HEAD.equals(request.method());
-        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(copy.status()),
-                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(copy.body()));
-        for (Map.Entry<String, String> h : copy.headers()) {
-            r.headers().add(h.getKey(), h.getValue());
-        }
-        r.headers().set(HttpHeaderNames.CONTENT_LENGTH, copy.body().length);
-        return r;
     }
 
     /** The accepted continue becomes the link's own GET: same path and query, the POST's headers, no body. */
@@ -306,10 +278,6 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
             case GESTURE_REQUIRED -> Problem.GESTURE_REQUIRED;
             default -> Problem.TOKEN_INVALID;
         };
-    }
-
-    private String acceptLanguage() {
-        return request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE);
     }
 
     private static InetAddress client(ChannelHandlerContext ctx) {
