@@ -124,6 +124,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     private void addLinkFlow(ChannelPipeline p) {
+        p.addLast("continue-form", linkFlow.newFormReader());
         p.addLast("link-flow", linkFlow.newHandler());
     }
 

@@ -3,6 +3,7 @@ package dev.linkgate.gateway.link;
 import dev.linkgate.core.ledger.ClickLedger;
 import dev.linkgate.core.policy.ClickPolicy;
 import dev.linkgate.gateway.admin.GatewayMetrics;
+import io.netty.channel.ChannelInboundHandler;
 import dev.linkgate.gateway.page.InterstitialPage;
 
 import java.time.Clock;
@@ -46,5 +47,10 @@ public final class LinkFlow {
 
     public LinkFlowHandler newHandler() {
         return new LinkFlowHandler(this);
+    }
+
+    /** The step before {@link #newHandler()} that reads a continue's form whole. */
+    public ChannelInboundHandler newFormReader() {
+        return new ContinueFormReader(links);
     }
 }

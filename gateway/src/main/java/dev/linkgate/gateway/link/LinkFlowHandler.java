@@ -1,7 +1,6 @@
 package dev.linkgate.gateway.link;
 
 import dev.linkgate.core.policy.Action;
-import dev.linkgate.core.policy.ContinueForm;
 import dev.linkgate.core.policy.Decision;
 import dev.linkgate.core.policy.Reason;
 import dev.linkgate.core.request.ClickRequest;
@@ -24,7 +23,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -36,22 +34,20 @@ import java.util.Locale;
  * first click's copy to the same browser's double click, serves the interstitial, or rejects a continue.
  * Every other request passes straight on to the proxy as a {@link Forward}.
  *
- * <p>A continue is the interstitial's form POSTed back to the link's path: its small body is read whole (at
- * most {@link ContinueForm#MAX_BODY_BYTES}), and when accepted the original link is forwarded once, as a GET
- * with the POST's headers but never its body.
+ * <p>A continue (the interstitial's form POSTed back to the link's path) arrives with its form already read by
+ * the {@link ContinueFormReader} step; when accepted the original link is forwarded once, as a GET with the
+ * POST's headers but never its body.
  */
 public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(LinkFlowHandler.class);
 
-    private enum State { IDLE, PASS, READ_FORM, DECIDING }
+    private enum State { IDLE, PASS, DECIDING }
 
     private final LinkFlow flow;
     private State state = State.IDLE;
     private HttpRequest request;
     private String route;
     private boolean bodyPending;
-    private ByteArrayOutputStream form;
-    private ClickRequest pendingClick;
 
     LinkFlowHandler(LinkFlow flow) {
         this.flow = flow;
@@ -61,6 +57,8 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest r) {
             onRequest(ctx, r);
+        } else if (msg instanceof ContinueFormReader.ContinueRequest c) {
+            onContinue(ctx, c);
         } else if (msg instanceof HttpContent c) {
             onContent(ctx, c);
         } else {
@@ -85,18 +83,6 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         bodyPending = HttpUtil.isTransferEncodingChunked(r) || HttpUtil.getContentLength(r, 0L) > 0;
         ClickRequest click = new ClickRequest(r.method().name(), path, query, token, client(ctx), r.headers()::get,
                 flow.clock.instant());
-        if (ContinueBody.isContinue(r)) {
-            route = "continue";
-            if (HttpUtil.getContentLength(r, 0L) > ContinueForm.MAX_BODY_BYTES) {
-                tooLarge(ctx);
-                return;
-            }
-            state = State.READ_FORM;
-            form = new ByteArrayOutputStream();
-            pendingClick = click;
-            ctx.read();
-            return;
-        }
         route = "link";
         state = State.DECIDING;
         if (!bodyPending) {
@@ -118,30 +104,28 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         if (last) {
             bodyPending = false;
         }
-        if (state != State.READ_FORM) {
-            c.release();
-            return;
-        }
-        int n = c.content().readableBytes();
-        if (form.size() + n > ContinueForm.MAX_BODY_BYTES) {
-            c.release();
+        // A link request's own body (a GET with one) is never forwarded: the decision forwards the head alone.
+        c.release();
+    }
+
+    /** The interstitial's form, read whole by {@link ContinueFormReader}: the policy checks it. */
+    private void onContinue(ChannelHandlerContext ctx, ContinueFormReader.ContinueRequest c) {
+        HttpRequest r = c.head();
+        request = r;
+        route = "continue";
+        if (c.tooLarge()) {
             tooLarge(ctx);
             return;
         }
-        byte[] bytes = new byte[n];
-        c.content().readBytes(bytes);
-        c.release();
-        form.writeBytes(bytes);
-        if (!last) {
-            ctx.read();
-            return;
-        }
+        bodyPending = false;
         state = State.DECIDING;
-        ContinueBody body = ContinueBody.parse(form.toByteArray());
-        form = null;
-        ClickRequest click = pendingClick;
-        pendingClick = null;
-        OnLoop.then(flow.policy.decideContinue(click, body.token(), body.proof()), ctx.executor(),
+        String uri = r.uri();
+        int q = uri.indexOf('?');
+        String path = q < 0 ? uri : uri.substring(0, q);
+        String query = q < 0 ? null : uri.substring(q + 1);
+        ClickRequest click = new ClickRequest(r.method().name(), path, query, flow.links.match(path, query),
+                client(ctx), r.headers()::get, flow.clock.instant());
+        OnLoop.then(flow.policy.decideContinue(click, c.form().token(), c.form().proof()), ctx.executor(),
                 (d, e) -> decided(ctx, d, e));
     }
 
@@ -246,8 +230,6 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
 
     private void tooLarge(ChannelHandlerContext ctx) {
         flow.metrics.request(route, "reject", "body_too_large");
-        form = null;
-        pendingClick = null;
         bodyPending = true;
         respond(ctx, LinkResponses.plain(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE));
     }
