@@ -12,8 +12,6 @@ import dev.linkgate.core.token.ContinueTokens;
 import dev.linkgate.gateway.store.ClickLedgers;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 
 /**
@@ -60,13 +58,9 @@ public final class LinkGate implements AutoCloseable {
         return new LinkGate(config, detector(config), ledger, clock);
     }
 
-    /** The scanner lists that {@code detection} names. */
+    /** The scanner lists that {@code detection} names (built in unless a file replaces one). */
     public static Detector detector(LinkgateConfig config) {
-        try {
-            return Detector.load(config.detection(), config.policy());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the scanner lists: " + e.getMessage(), e);
-        }
+        return Detector.load(config.detection(), config.policy());
     }
 
     public ClickPolicy policy() {
