@@ -126,8 +126,8 @@ public final class ExplainCommand {
     }
 
     /**
-     * Which of the request's cookies the forward would leave out: linkgate's own always, and on a first click
-     * the route's session cookies. Names only: cookie values are credentials.
+     * Which of the request's cookies the forward would leave out: linkgate's own (while resume is on), and on a
+     * first click the route's session cookies. Names only: cookie values are credentials.
      */
     private void explainCookies(ExplainInput input, Decision d, ObjectNode out, ArrayNode trace) {
         String header = input.headers().get("Cookie");
@@ -138,8 +138,11 @@ public final class ExplainCommand {
         if (d.claimed()) {
             names.addAll(links.sessionCookies(input.path(), input.query()));
         }
-        names.addAll(List.of(BrowserCookies.HOST_PREFIX + config.policy().browserCookie(),
-                config.policy().browserCookie()));
+        if (config.policy().resumes()) {
+            // linkgate's own cookie exists only while resume is on; then it never reaches the app.
+            names.addAll(List.of(BrowserCookies.HOST_PREFIX + config.policy().browserCookie(),
+                    config.policy().browserCookie()));
+        }
         List<String> removed = new ArrayList<>();
         CookieHeader.without(header, names, removed);
         ArrayNode list = out.putArray("cookies_removed");
