@@ -32,6 +32,7 @@ public final class BrowserCookies {
     public static final String HOST_PREFIX = "__Host-";
 
     private final String name;
+    private final java.util.List<String> names;
     private final Duration lifetime;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -43,6 +44,7 @@ public final class BrowserCookies {
         }
         SecretKeySpec key = new SecretKeySpec(secret.clone(), "HmacSHA256");
         this.name = name;
+        this.names = java.util.List.of(HOST_PREFIX + name, name);
         this.lifetime = lifetime;
         this.clock = clock;
         this.macs = ThreadLocal.withInitial(() -> newMac(key));
@@ -54,8 +56,8 @@ public final class BrowserCookies {
     }
 
     /** Both names it may come back under, the prefixed one first. */
-    public String[] names() {
-        return new String[] {HOST_PREFIX + name, name};
+    public java.util.List<String> nameList() {
+        return names;
     }
 
     public Duration lifetime() {
@@ -89,7 +91,7 @@ public final class BrowserCookies {
         if (cookieHeader == null) {
             return null;
         }
-        for (String n : names()) {
+        for (String n : names) {
             String value = CookieHeader.value(cookieHeader, n);
             Presented p = value == null ? null : verify(value);
             if (p != null) {

@@ -18,7 +18,9 @@ import dev.linkgate.core.request.LinkId;
 import dev.linkgate.core.request.LinkRoutes;
 import dev.linkgate.core.session.BrowserCookies;
 import dev.linkgate.core.session.CookieHeader;
-import dev.linkgate.gateway.LinkGate;
+import dev.linkgate.core.ledger.InMemoryClickLedger;
+import dev.linkgate.core.ledger.LedgerSettings;
+import dev.linkgate.gateway.reload.LiveConfig;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -43,6 +45,9 @@ import java.util.function.Supplier;
  */
 public final class ExplainCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Each line's ledger holds one link; a small bound keeps a fresh ledger per line cheap. */
+    private static final long EXPLAIN_LINKS = 1024;
 
     private final LinkgateConfig config;
     private final RequestClassifier classifier;
@@ -107,7 +112,11 @@ public final class ExplainCommand {
     ObjectNode explain(JsonNode line) {
         ExplainInput input = ExplainInput.of(line, now.get());
         Clock clock = Clock.fixed(input.time(), ZoneOffset.UTC);
-        ClickPolicy policy = LinkGate.explain(config, classifier, clock).policy();
+        // The policy as serve assembles it, over a fresh ledger: the request is judged as a link's first visit.
+        LedgerSettings s = LedgerSettings.from(config.policy(), config.store());
+        InMemoryClickLedger ledger = new InMemoryClickLedger(new LedgerSettings(s.linkTtl(), EXPLAIN_LINKS,
+                s.fanOutWindow(), s.responseRetention(), s.resumeWindow(), s.maxCopyMemory()), clock);
+        ClickPolicy policy = LiveConfig.assemble(config, classifier, ledger, null, clock).policy();
         String token = links.match(input.path(), input.query());
         ClickRequest request = new ClickRequest(input.method(), input.path(), input.query(), token == null ? "" : token,
                 input.client(), input.headers(), input.time());

@@ -19,18 +19,18 @@ import java.util.List;
  * starts a clean session in the app. Everything else passes byte for byte.
  */
 final class ForwardCookies {
-    private final List<String> browserCookieNames;
-
-    /** @param cookies linkgate's browser cookie, or null when resume is off (nothing of linkgate's to remove) */
-    ForwardCookies(BrowserCookies cookies) {
-        this.browserCookieNames = cookies == null ? List.of() : List.of(cookies.names());
+    private ForwardCookies() {
     }
 
-    /** Removes linkgate's cookie: every forwarded request. A cheap test first: most requests do not carry it. */
-    void removeOwn(HttpHeaders headers) {
-        if (browserCookieNames.isEmpty()) {
+    /**
+     * Removes linkgate's cookie ({@code cookies} null: resume is off, nothing of linkgate's to remove): every
+     * forwarded request. A cheap test first: most requests do not carry it.
+     */
+    static void removeOwn(HttpHeaders headers, BrowserCookies cookies) {
+        if (cookies == null) {
             return;
         }
+        List<String> browserCookieNames = cookies.nameList();
         String header = headers.get(HttpHeaderNames.COOKIE);
         if (header != null && CookieHeader.mentions(header, browserCookieNames)) {
             set(headers, CookieHeader.without(header, browserCookieNames, new ArrayList<>(1)));
@@ -38,8 +38,8 @@ final class ForwardCookies {
     }
 
     /** Removes linkgate's cookie and the app's {@code sessionCookies}; returns the session cookie names removed. */
-    List<String> removeForNewSession(HttpHeaders headers, List<String> sessionCookies) {
-        removeOwn(headers);
+    static List<String> removeForNewSession(HttpHeaders headers, BrowserCookies cookies, List<String> sessionCookies) {
+        removeOwn(headers, cookies);
         String header = headers.get(HttpHeaderNames.COOKIE);
         if (header == null || sessionCookies.isEmpty()) {
             return List.of();

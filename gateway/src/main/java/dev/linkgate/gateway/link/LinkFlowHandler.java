@@ -8,6 +8,7 @@ import dev.linkgate.gateway.http.RequestFacts;
 import dev.linkgate.gateway.page.InterstitialPage.Problem;
 import dev.linkgate.gateway.proxy.Forward;
 import dev.linkgate.gateway.proxy.ForwardObserver;
+import dev.linkgate.gateway.reload.LiveConfig;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultHttpRequest;
@@ -48,6 +49,8 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
     private HttpRequest request;
     private String route;
     private boolean bodyPending;
+    /** The config this link request is decided under, from its arrival to its end, whatever reloads meanwhile. */
+    private LiveConfig live;
 
     LinkFlowHandler(LinkFlow flow) {
         this.flow = flow;
@@ -74,12 +77,12 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         String token = flow.links.match(path, query);
         if (token == null || token.isEmpty()) {
             state = State.PASS;
-            flow.metrics.passthrough();
-            flow.cookies.removeOwn(r.headers());
+            ForwardCookies.removeOwn(r.headers(), liveOf(ctx).policy().cookies());
             ctx.fireChannelRead(new Forward(r, false, ForwardObserver.NONE));
             return;
         }
         request = r;
+        live = liveOf(ctx);
         bodyPending = HttpUtil.isTransferEncodingChunked(r) || HttpUtil.getContentLength(r, 0L) > 0;
         ClickRequest click = new ClickRequest(r.method().name(), path, query, token, client(ctx), r.headers()::get,
                 flow.clock.instant());
@@ -89,7 +92,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
             // Its end was decoded with its head: take it now, so the request is whole whatever happens next.
             ctx.read();
         }
-        OnLoop.then(flow.policy.decide(click), ctx.executor(), (d, e) -> decided(ctx, d, e));
+        OnLoop.then(live.policy().decide(click), ctx.executor(), (d, e) -> decided(ctx, d, e));
     }
 
     private void onContent(ChannelHandlerContext ctx, HttpContent c) {
@@ -112,6 +115,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
     private void onContinue(ChannelHandlerContext ctx, ContinueFormReader.ContinueRequest c) {
         HttpRequest r = c.head();
         request = r;
+        live = liveOf(ctx);
         route = "continue";
         if (c.tooLarge()) {
             tooLarge(ctx);
@@ -125,27 +129,28 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         String query = q < 0 ? null : uri.substring(q + 1);
         ClickRequest click = new ClickRequest(r.method().name(), path, query, flow.links.match(path, query),
                 client(ctx), r.headers()::get, flow.clock.instant());
-        OnLoop.then(flow.policy.decideContinue(click, c.form().token(), c.form().proof()), ctx.executor(),
+        OnLoop.then(live.policy().decideContinue(click, c.form().token(), c.form().proof()), ctx.executor(),
                 (d, e) -> decided(ctx, d, e));
     }
 
     private void decided(ChannelHandlerContext ctx, Decision d, Throwable error) {
         if (error != null) {
             LOG.warn("link decision failed: {}", error.toString());
-            flow.metrics.request(route, "error", "policy_error");
+            countAs(ctx, "error", "policy_error");
             problem(ctx, Problem.UPSTREAM_UNAVAILABLE);
             return;
         }
         if (!ctx.channel().isActive()) {
             if (d.claimed()) {
-                flow.policy.forwardFailed(d);
+                live.policy().forwardFailed(d);
             }
             state = State.IDLE;
             request = null;
+            live = null;
             return;
         }
         String action = d.action().name().toLowerCase(Locale.ROOT);
-        flow.metrics.request(route, action, d.reason().label());
+        countAs(ctx, action, d.reason().label());
         flow.metrics.signals(d.classification());
         if ("continue".equals(route)) {
             flow.metrics.continued(d.action() == Action.FORWARD ? "accepted" : d.reason().label());
@@ -176,28 +181,30 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
             // A first click or a continue starts a new session in the app: the app's session cookies stay behind.
             String uri = request.uri();
             int q = uri.indexOf('?');
-            List<String> removed = flow.cookies.removeForNewSession(forwarded.headers(),
+            List<String> removed = ForwardCookies.removeForNewSession(forwarded.headers(), live.policy().cookies(),
                     flow.links.sessionCookies(q < 0 ? uri : uri.substring(0, q), q < 0 ? null : uri.substring(q + 1)));
             if (!removed.isEmpty()) {
                 flow.metrics.sessionCookiesRemoved(removed.size());
             }
             String setCookie = d.cookie() == null ? null
-                    : flow.policy.cookies().setCookie(d.cookie(), ForwardCookies.https(ctx, request));
-            observer = new ClaimedForward(flow.policy, d, ctx.executor(), flow.inFlight, flow.maxCoalesceBody, setCookie);
+                    : live.policy().cookies().setCookie(d.cookie(), ForwardCookies.https(ctx, request));
+            observer = new ClaimedForward(live.policy(), d, ctx.executor(), flow.inFlight, live.maxCoalesceBody(),
+                    setCookie);
         } else {
-            flow.cookies.removeOwn(forwarded.headers());
+            ForwardCookies.removeOwn(forwarded.headers(), live.policy().cookies());
         }
         boolean bodyRead = !bodyPending;
         state = bodyRead ? State.IDLE : State.PASS;
         request = null;
+        live = null;
         ctx.fireChannelRead(new Forward(forwarded, bodyRead, observer));
     }
 
     private void coalesce(ChannelHandlerContext ctx, Decision d) {
-        CoalescedClick.await(flow.ledger, flow.inFlight, d, ctx.channel(), flow.coalesceWait, outcome -> {
+        CoalescedClick.await(live.policy().ledger(), flow.inFlight, d, ctx.channel(), live.coalesceWait(), outcome -> {
             flow.metrics.duplicateClick(outcome.kind());
             if (outcome.copy() != null) {
-                respond(ctx, flow.responses.replay(request, outcome.copy()));
+                respond(ctx, LinkResponses.replay(request, outcome.copy()));
             } else {
                 interstitial(ctx, d);
             }
@@ -206,12 +213,13 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
 
     /** The browser that opened the link is back: its first response again, or the reclick page once dropped. */
     private void resume(ChannelHandlerContext ctx, Decision d) {
-        OnLoop.then(flow.ledger.resumeCopy(d.link(), d.browser()), ctx.executor(), (copy, error) -> {
+        OnLoop.then(live.policy().ledger().resumeCopy(d.link(), d.browser()), ctx.executor(), (copy, error) -> {
             if (!ctx.channel().isActive()) {
                 state = State.IDLE;
                 request = null;
+                live = null;
             } else if (error == null && copy.isPresent()) {
-                respond(ctx, flow.responses.replay(request, copy.get()));
+                respond(ctx, LinkResponses.replay(request, copy.get()));
             } else {
                 interstitial(ctx, d);
             }
@@ -220,16 +228,16 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
 
     /** The Continue page: the decision's own, or a fresh one when a copy could not be served. */
     private void interstitial(ChannelHandlerContext ctx, Decision d) {
-        respond(ctx, flow.responses.continuePage(request,
-                () -> d.interstitial() != null ? d.interstitial() : flow.policy.interstitialFor(d)));
+        respond(ctx, LinkResponses.continuePage(live.pages(), request,
+                () -> d.interstitial() != null ? d.interstitial() : live.policy().interstitialFor(d)));
     }
 
     private void problem(ChannelHandlerContext ctx, Problem problem) {
-        respond(ctx, flow.responses.problem(request, problem));
+        respond(ctx, LinkResponses.problem(live.pages(), request, problem));
     }
 
     private void tooLarge(ChannelHandlerContext ctx) {
-        flow.metrics.request(route, "reject", "body_too_large");
+        countAs(ctx, "reject", "body_too_large");
         bodyPending = true;
         respond(ctx, LinkResponses.plain(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE));
     }
@@ -241,6 +249,8 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         }
         state = State.IDLE;
         request = null;
+        // An idle keep-alive connection must not hold on to a config that reloads have replaced.
+        live = null;
         ctx.writeAndFlush(response);
     }
 
@@ -260,6 +270,20 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
             case GESTURE_REQUIRED -> Problem.GESTURE_REQUIRED;
             default -> Problem.TOKEN_INVALID;
         };
+    }
+
+    /** The outcome the access log counts this request under once its response is sent. */
+    private void countAs(ChannelHandlerContext ctx, String decision, String reason) {
+        RequestFacts facts = RequestFacts.of(ctx.channel());
+        if (facts != null) {
+            facts.meters(flow.metrics.outcome(route, decision, reason));
+        }
+    }
+
+    /** The live config this request arrived under (the client-address step put it in its facts). */
+    private LiveConfig liveOf(ChannelHandlerContext ctx) {
+        RequestFacts facts = RequestFacts.of(ctx.channel());
+        return facts != null && facts.live() != null ? facts.live() : flow.live.get();
     }
 
     private static InetAddress client(ChannelHandlerContext ctx) {

@@ -22,14 +22,11 @@ import java.util.function.Supplier;
  * of the app's first response (a double click, a resume), a plain status. A HEAD gets the same head and no body.
  */
 final class LinkResponses {
-    private final InterstitialPage pages;
-
-    LinkResponses(InterstitialPage pages) {
-        this.pages = pages;
+    private LinkResponses() {
     }
 
     /** The Continue page; a HEAD gets its security headers only, so no token is minted for it. */
-    FullHttpResponse continuePage(HttpRequest request, Supplier<Interstitial> interstitial) {
+    static FullHttpResponse continuePage(InterstitialPage pages, HttpRequest request, Supplier<Interstitial> interstitial) {
         String nonce = InterstitialPage.newNonce();
         if (isHead(request)) {
             FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
@@ -42,13 +39,13 @@ final class LinkResponses {
         return LocalResponses.page(page, nonce, false);
     }
 
-    FullHttpResponse problem(HttpRequest request, Problem problem) {
+    static FullHttpResponse problem(InterstitialPage pages, HttpRequest request, Problem problem) {
         String nonce = InterstitialPage.newNonce();
         return LocalResponses.page(pages.problemPage(problem, acceptLanguage(request), nonce), nonce, isHead(request));
     }
 
     /** The app's first response again, as it was (framing headers are the copy's own). */
-    FullHttpResponse replay(HttpRequest request, SharedResponse copy) {
+    static FullHttpResponse replay(HttpRequest request, SharedResponse copy) {
         byte[] body = copy.body();
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(copy.status()),
                 isHead(request) ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));

@@ -12,7 +12,9 @@ import dev.linkgate.core.request.ClickRequest;
 import dev.linkgate.core.request.LinkRoutes;
 import dev.linkgate.core.request.RequestHeaders;
 import dev.linkgate.gateway.GatewayServer;
-import dev.linkgate.gateway.LinkGate;
+import dev.linkgate.core.ledger.LedgerSettings;
+import dev.linkgate.gateway.reload.LiveConfig;
+import dev.linkgate.gateway.store.ClickLedgers;
 import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.link.LinkMatcher;
 import dev.linkgate.gateway.page.InterstitialPage;
@@ -111,12 +113,13 @@ final class Linkgate implements AutoCloseable {
                 doubleClickWindow.toMillis(), scanners.resolve("user-agents.txt"), scanners.resolve("networks.txt"));
     }
 
-    /** Wired as Main wires it (the same {@link LinkGate} assembly), without the admin server. */
+    /** Wired as serve wires it (the same {@link LiveConfig} assembly), without the admin server. */
     private static Linkgate serve(LinkgateConfig config) {
         Clock clock = Clock.systemUTC();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        LinkGate gate = LinkGate.serve(config, clock, registry);
-        ClickLedger ledger = gate.ledger();
+        ClickLedger ledger = ClickLedgers.create(config.store(), LedgerSettings.from(config.policy(), config.store()),
+                clock, registry);
+        LiveConfig gate = LiveConfig.assemble(config, ledger, null, clock);
         GatewayMetrics metrics = new GatewayMetrics(registry);
         try {
             GatewayServer server = GatewayServer.start(config, gate.policy(),
