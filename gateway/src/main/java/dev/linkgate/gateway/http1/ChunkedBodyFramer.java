@@ -77,11 +77,14 @@ public final class ChunkedBodyFramer {
     }
 
     private void step(byte b) throws RequestRejected {
+        if (state.compareTo(State.SIZE_BWS) >= 0 && state.compareTo(State.EXT_AFTER_QUOTED) <= 0
+                && b != HttpBytes.CR) {
+            extension();
+        }
         switch (state) {
             case SIZE_FIRST, SIZE -> size(b);
             case SIZE_BWS -> state = bwsThenSemicolon(b);
             case EXT_BWS -> {
-                extension();
                 if (HttpBytes.isToken(b)) {
                     state = State.EXT_NAME;
                 } else if (!HttpBytes.isOws(b)) {
@@ -89,7 +92,6 @@ public final class ChunkedBodyFramer {
                 }
             }
             case EXT_NAME -> {
-                extension();
                 if (b == HttpBytes.CR) {
                     state = State.SIZE_LF;
                 } else if (b == ';') {
@@ -103,7 +105,6 @@ public final class ChunkedBodyFramer {
                 }
             }
             case EXT_NAME_BWS -> {
-                extension();
                 if (b == '=') {
                     state = State.EXT_VALUE_START;
                 } else if (b == ';') {
@@ -113,7 +114,6 @@ public final class ChunkedBodyFramer {
                 }
             }
             case EXT_VALUE_START -> {
-                extension();
                 if (b == '"') {
                     state = State.EXT_QUOTED;
                 } else if (HttpBytes.isToken(b)) {
@@ -123,7 +123,6 @@ public final class ChunkedBodyFramer {
                 }
             }
             case EXT_TOKEN -> {
-                extension();
                 if (b == HttpBytes.CR) {
                     state = State.SIZE_LF;
                 } else if (b == ';') {
@@ -134,7 +133,6 @@ public final class ChunkedBodyFramer {
                 }
             }
             case EXT_QUOTED -> {
-                extension();
                 if (b == '"') {
                     state = State.EXT_AFTER_QUOTED;
                 } else if (b == '\\') {
@@ -144,14 +142,12 @@ public final class ChunkedBodyFramer {
                 }
             }
             case EXT_QUOTED_ESCAPE -> {
-                extension();
                 if (!HttpBytes.isQuotedPair(b)) {
                     throw RequestRejected.badRequest("control byte in a quoted chunk extension");
                 }
                 state = State.EXT_QUOTED;
             }
             case EXT_AFTER_QUOTED -> {
-                extension();
                 state = b == HttpBytes.CR ? State.SIZE_LF : bwsThenSemicolon(b);
             }
             case SIZE_LF -> {
@@ -213,6 +209,7 @@ public final class ChunkedBodyFramer {
         if (b == HttpBytes.CR) {
             state = State.SIZE_LF;
         } else {
+            extension();
             state = bwsThenSemicolon(b);
         }
     }
@@ -220,11 +217,9 @@ public final class ChunkedBodyFramer {
     /** After a size or an extension value: optional whitespace, then ';' and the next extension. */
     private State bwsThenSemicolon(byte b) throws RequestRejected {
         if (b == ';') {
-            extension();
             return State.EXT_BWS;
         }
         if (HttpBytes.isOws(b)) {
-            extension();
             return State.SIZE_BWS;
         }
         throw RequestRejected.badRequest(b == HttpBytes.LF ? "bare LF in a chunk line" : "malformed chunk line");
