@@ -8,11 +8,12 @@ import io.netty.buffer.ByteBuf;
  *
  * <p>Stricter than the grammar needs, because framing is where request smuggling lives: sizes are 1 to 16 hex
  * digits up to 2^31-1 (Netty's bound); extensions follow {@code *( BWS ";" BWS name [ BWS "=" BWS value ] )}
- * with a token or quoted-string value, at most {@value #MAX_EXTENSION_BYTES} bytes of them in one body; a
- * quoted string holds no CR, LF or other control byte but HTAB (the bare-LF and quoted-CRLF cases behind
- * CVE-2025-58056 and CVE-2026-33870); every line ends in CRLF, the data of each chunk too; trailer fields are
- * field lines as in a head (no obs-fold, no control bytes), within the head's remaining header budget, and may
- * not be Content-Length, Transfer-Encoding, Trailer or Host.
+ * with a token or quoted-string value, with no whitespace after a name or a token value unless another ';'
+ * follows, and at most {@value #MAX_EXTENSION_BYTES} bytes of them in one body; a quoted string holds no CR, LF,
+ * other control byte but HTAB, or obs-text (the bare-LF and quoted-CRLF cases behind CVE-2025-58056 and
+ * CVE-2026-33870); every line ends in CRLF, the data of each chunk too; trailer fields are field lines as in a
+ * head (no obs-fold, no control bytes), within the header budget the head left (Netty counts both together),
+ * and may not be Content-Length, Transfer-Encoding, Trailer or Host.
  *
  * <p>Use: each {@link #frame} scans the readable bytes from the reader index without consuming them and says how
  * many belong to the body; the caller relays (consumes) exactly those before calling again. One per body.

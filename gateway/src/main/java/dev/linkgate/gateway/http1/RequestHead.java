@@ -207,15 +207,32 @@ public final class RequestHead {
         return null;
     }
 
+    /** The first field at or after {@code from} named {@code name} (ASCII case ignored), or -1; allocates nothing. */
     private int indexOf(String name, int from) {
-        byte[] lower = name.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.ISO_8859_1);
+        int length = name.length();
         for (int i = from; i < fieldCount; i++) {
             int at = i * STRIDE;
-            if (HttpBytes.equalsIgnoreCase(bytes, fields[at + NAME_START], fields[at + NAME_END], lower)) {
+            int start = fields[at + NAME_START];
+            if (fields[at + NAME_END] - start == length && sameName(start, name)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private boolean sameName(int start, String name) {
+        for (int k = 0; k < name.length(); k++) {
+            int a = bytes[start + k];
+            int b = name.charAt(k);
+            if (a == b) {
+                continue;
+            }
+            int lower = a | 0x20;
+            if (lower != (b | 0x20) || lower < 'a' || lower > 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String valueText(int i) {

@@ -28,7 +28,8 @@ import java.util.Arrays;
  */
 public final class RequestHeadParser {
     private static final byte[] HTTP_1_ = {'H', 'T', 'T', 'P', '/', '1', '.'};
-    private static final int FIRST_COPY = 1024;
+    /** The first copy of a head's bytes takes what has arrived up to this; a longer head grows the array. */
+    private static final int FIRST_COPY = 2048;
     /** RFC 9112 2.2 asks a server to ignore at least one empty line before a request line; a few are plenty. */
     static final int MAX_EMPTY_LINES = 8;
 
@@ -37,7 +38,7 @@ public final class RequestHeadParser {
     /** The most head bytes there can be within both limits: each field line costs at least 2 + 2 bytes. */
     private final int maxHead;
 
-    private byte[] head = new byte[FIRST_COPY];
+    private byte[] head;
     private int copied;
     private int lineStart;
     private int headerBytes;
@@ -82,7 +83,10 @@ public final class RequestHeadParser {
                 return null;
             }
             int n = Math.min(fresh, Math.max(FIRST_COPY, copied));
-            if (copied + n > head.length) {
+            if (head == null) {
+                // Sized to what has arrived: the array becomes the RequestHead's, so a GET costs its own size.
+                head = new byte[n];
+            } else if (copied + n > head.length) {
                 head = Arrays.copyOf(head, Math.max(copied + n, Math.min(head.length * 2, maxHead)));
             }
             in.getBytes(in.readerIndex() + copied, head, copied, n);
@@ -294,7 +298,7 @@ public final class RequestHeadParser {
                 form.authorityStart(), form.authorityEnd(), http10, facts.framing(), facts.contentLength(),
                 facts.keepAlive(), facts.expectation(), Arrays.copyOf(fields, fieldCount * RequestHead.STRIDE),
                 fieldCount, headerBytes);
-        head = new byte[Math.max(FIRST_COPY, Math.min(copied, maxHead))];
+        head = null;
         copied = 0;
         lineStart = 0;
         headerBytes = 0;

@@ -12,7 +12,8 @@ import java.util.List;
  * The request corpus of the differential and fuzz tests, {@code src/test/resources/http1/*.txt}. A case is a
  * line {@code == name | expectation}, then the request bytes: the file's own line breaks and blank lines are
  * not part of them, lines starting with {@code #} are comments, and bytes are written with escapes:
- * {@code \r \n \t \0 \\ \xHH}, and {@code \{N:text}} for text repeated N times. The expectation is
+ * {@code \r \n \t \0 \\ \xHH}, {@code \s} for a space (needed at either end of a line, which is trimmed),
+ * and {@code \{N:text}} for text repeated N times. The expectation is
  * {@code agree} (both parsers accept and see the same, or both refuse) or {@code stricter: reason} (linkgate's
  * parser refuses what Netty's decoder accepts, for that reason).
  */
