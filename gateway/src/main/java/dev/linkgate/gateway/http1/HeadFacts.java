@@ -59,7 +59,8 @@ record HeadFacts(RequestHead.Framing framing, long contentLength, boolean keepAl
                     }
                 }
                 case FieldName.EXPECT -> {
-                    if (expectation == RequestHead.Expectation.NONE) {
+                    // HTTP/1.0 expectations are ignored (RFC 9110 10.1.1), as ExpectContinueHandler does.
+                    if (!http10 && expectation == RequestHead.Expectation.NONE) {
                         expectation = HttpBytes.equalsIgnoreCase(b, start, end, CONTINUE)
                                 ? RequestHead.Expectation.CONTINUE : RequestHead.Expectation.OTHER;
                     }

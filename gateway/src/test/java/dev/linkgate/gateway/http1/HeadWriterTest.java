@@ -51,7 +51,7 @@ class HeadWriterTest {
         int compared = 0;
         for (Corpus.Case c : Corpus.load().cases()) {
             RequestHead head = firstHead(c.bytes());
-            if (head == null || head.expectation() == RequestHead.Expectation.OTHER && !head.http10()) {
+            if (head == null || head.expectation() == RequestHead.Expectation.OTHER) {
                 continue; // refused, incomplete, or answered 417 today: nothing goes upstream
             }
             for (boolean trusted : new boolean[] {false, true}) {

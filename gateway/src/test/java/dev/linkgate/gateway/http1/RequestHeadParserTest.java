@@ -213,10 +213,12 @@ class RequestHeadParserTest {
     }
 
     @Test
-    void expectIsReportedForTheGatewayToAnswer() throws Exception {
+    void anHttp11ExpectationIsReportedForTheGatewayToAnswer() throws Exception {
         assertEquals(RequestHead.Expectation.NONE, parse(get("")).expectation());
         assertEquals(RequestHead.Expectation.CONTINUE, parse(get("Expect: 100-Continue\r\n")).expectation());
         assertEquals(RequestHead.Expectation.OTHER, parse(get("Expect: 200-ok\r\n")).expectation());
+        assertEquals(RequestHead.Expectation.NONE, parse("GET / HTTP/1.0\r\nExpect: 200-ok\r\n\r\n").expectation(),
+                "HTTP/1.0 expectations are ignored");
     }
 
     @Test
