@@ -9,7 +9,7 @@ import java.util.Set;
 public record LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig upstream, ClientIpConfig clientIp,
                              List<LinkRoute> links, PolicyConfig policy, DetectionConfig detection,
                              StoreConfig store, ServerConfig server, InterstitialConfig interstitial,
-                             Secret secret) {
+                             Secret secret, LoggingConfig logging) {
     public LinkgateConfig {
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(admin, "admin");
@@ -21,6 +21,7 @@ public record LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig ups
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(interstitial, "interstitial");
         Objects.requireNonNull(secret, "secret");
+        Objects.requireNonNull(logging, "logging");
         links = List.copyOf(Objects.requireNonNull(links, "links"));
         if (links.isEmpty()) {
             throw new InvalidConfigValue("links", "must list at least one link, e.g. - path: \"/sign/{token}\"");

@@ -8,6 +8,7 @@ import dev.linkgate.core.config.Endpoint;
 import dev.linkgate.core.config.InterstitialConfig;
 import dev.linkgate.core.config.LinkRoute;
 import dev.linkgate.core.config.LinkgateConfig;
+import dev.linkgate.core.config.LoggingConfig;
 import dev.linkgate.core.config.Mode;
 import dev.linkgate.core.config.PolicyConfig;
 import dev.linkgate.core.config.Reclick;
@@ -59,7 +60,8 @@ public final class TestConfig {
                 new ServerConfig(new DataSize(8 * 1024), new DataSize(16 * 1024), headerTimeout, idleTimeout,
                         drainTimeout, new DataSize(maxCoalesceBody)),
                 new InterstitialConfig("linkgate test", "#225588", null, null),
-                new Secret(secret, false));
+                new Secret(secret, false),
+                LoggingConfig.defaults());
     }
 
     static Cidr cidr(String s) {
