@@ -15,6 +15,7 @@ import dev.linkgate.gateway.http.RequestTimeouts;
 import dev.linkgate.gateway.link.LinkFlow;
 import dev.linkgate.gateway.link.LinkMatcher;
 import dev.linkgate.gateway.proxy.ProxyHandler;
+import dev.linkgate.gateway.reload.LiveConfig;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -24,24 +25,28 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 
 import java.time.Clock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A client connection's pipeline, built in the order a request travels through it:
  * PROXY protocol, HTTP codec (with its limits), one message per read, access log, request target, decode
- * failures, Expect, timeouts, keep-alive, client address, link flow, proxy.
+ * failures, Expect, timeouts, keep-alive, client address, link flow, proxy. Each new connection is built from
+ * the live config of its moment (limits, PROXY protocol); a reload leaves open connections as they are.
  */
 final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
-    private final LinkgateConfig config;
+    private final Supplier<LiveConfig> live;
     private final LinkMatcher links;
     private final LinkFlow linkFlow;
-    private final ProxyHandler.Settings proxy;
+    private final Function<LiveConfig, ProxyHandler.Settings> proxy;
     private final GatewayMetrics metrics;
     private final ChannelGroup clients;
     private final Clock clock;
 
-    GatewayInitializer(LinkgateConfig config, LinkMatcher links, LinkFlow linkFlow, ProxyHandler.Settings proxy,
-                       GatewayMetrics metrics, ChannelGroup clients, Clock clock) {
-        this.config = config;
+    GatewayInitializer(Supplier<LiveConfig> live, LinkMatcher links, LinkFlow linkFlow,
+                       Function<LiveConfig, ProxyHandler.Settings> proxy, GatewayMetrics metrics, ChannelGroup clients,
+                       Clock clock) {
+        this.live = live;
         this.links = links;
         this.linkFlow = linkFlow;
         this.proxy = proxy;
@@ -54,10 +59,11 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         trackConnection(ch);
         ChannelPipeline p = ch.pipeline();
+        LinkgateConfig config = live.get().config();
         ServerConfig server = config.server();
         RequestTimeouts timeouts = new RequestTimeouts(server.headerTimeout(), server.idleTimeout());
-        addProxyProtocol(p);
-        addHttpCodec(p, timeouts);
+        addProxyProtocol(p, config);
+        addHttpCodec(p, server, timeouts);
         addRequestChecks(p);
         addExpectContinue(p);
         addTimeouts(p, timeouts);
@@ -74,7 +80,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     /** client-ip.proxy-protocol: v1 or v2 header first; its source address is the peer. */
-    private void addProxyProtocol(ChannelPipeline p) {
+    private void addProxyProtocol(ChannelPipeline p, LinkgateConfig config) {
         if (config.clientIp().proxyProtocol()) {
             p.addLast("proxy-protocol", new HAProxyMessageDecoder());
             p.addLast("proxy-source", new ProxyProtocolHandler());
@@ -85,8 +91,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
      * HTTP/1.1 with the request line and header limits, strict framing (Content-Length with Transfer-Encoding
      * fails), then one decoded message per read: reads are manual, which paces pipelined requests and bodies.
      */
-    private void addHttpCodec(ChannelPipeline p, RequestTimeouts timeouts) {
-        ServerConfig server = config.server();
+    private void addHttpCodec(ChannelPipeline p, ServerConfig server, RequestTimeouts timeouts) {
         p.addLast("first-bytes", timeouts.firstBytes());
         p.addLast("http-codec", new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(server.maxRequestLine().toIntBytes())
@@ -102,7 +107,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
      * link routes); a request the codec could not decode is answered 400/414/431 and closed.
      */
     private void addRequestChecks(ChannelPipeline p) {
-        p.addLast("access-log", new AccessLogHandler(links, clock));
+        p.addLast("access-log", new AccessLogHandler(links, clock, metrics));
         p.addLast("request-target", new RequestTargetHandler());
         p.addLast("decode-check", new DecodeFailureHandler());
     }
@@ -120,7 +125,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     private void addClientAddress(ChannelPipeline p) {
-        p.addLast("client-address", new ClientAddressHandler(config.clientIp()::isTrustedProxy));
+        p.addLast("client-address", new ClientAddressHandler(live));
     }
 
     private void addLinkFlow(ChannelPipeline p) {
@@ -128,6 +133,6 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     private void addProxy(ChannelPipeline p) {
-        p.addLast("proxy", new ProxyHandler(proxy));
+        p.addLast("proxy", new ProxyHandler(live, proxy));
     }
 }

@@ -9,6 +9,7 @@ import dev.linkgate.gateway.link.LinkFlow;
 import dev.linkgate.gateway.link.LinkMatcher;
 import dev.linkgate.gateway.page.InterstitialPage;
 import dev.linkgate.gateway.proxy.ProxyHandler;
+import dev.linkgate.gateway.reload.LiveConfig;
 import dev.linkgate.gateway.upstream.UpstreamPools;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -37,7 +38,17 @@ public final class GatewayServer implements AutoCloseable {
     private final UpstreamPools pools;
     private final ChannelGroup clients = new DefaultChannelGroup("linkgate-clients", GlobalEventExecutor.INSTANCE);
     private final Duration drainTimeout;
+    /** The upstream's host[:port] from the start config (upstream.url needs a restart). */
+    private final String authority;
+    private volatile Snapshot current;
     private Channel listener;
+
+    /**
+     * What new connections and requests read, swapped whole by {@link #apply}: the live config and the proxy's
+     * view of it. A request reads it once (the client-address step puts it in its facts) and keeps it to its end.
+     */
+    private record Snapshot(LiveConfig live, ProxyHandler.Settings proxy) {
+    }
 
     private GatewayServer(LinkgateConfig config) {
         this.transport = Transport.detect();
@@ -47,6 +58,7 @@ public final class GatewayServer implements AutoCloseable {
                 new DefaultThreadFactory("linkgate-io"), transport.ioHandlerFactory());
         this.pools = new UpstreamPools(workers, config.upstream(), transport);
         this.drainTimeout = config.server().drainTimeout();
+        this.authority = UpstreamPools.authority(config.upstream().url());
     }
 
     /**
@@ -56,9 +68,15 @@ public final class GatewayServer implements AutoCloseable {
      */
     public static GatewayServer start(LinkgateConfig config, LinkDecider decider, LinkMatcher links,
                                       GatewayMetrics metrics, InterstitialPage pages, Clock clock) {
+        return start(new LiveConfig(config, decider, pages, null), links, metrics, clock);
+    }
+
+    /** As above, from a live config that {@link #apply} can later replace. */
+    public static GatewayServer start(LiveConfig live, LinkMatcher links, GatewayMetrics metrics, Clock clock) {
+        LinkgateConfig config = live.config();
         GatewayServer server = new GatewayServer(config);
         try {
-            server.bind(config, decider, links, metrics, pages, clock);
+            server.bind(live, links, metrics, clock);
             return server;
         } catch (Exception e) {
             // Netty rethrows the bind's IOException unchecked: whatever failed, stop the loops, or they keep
@@ -69,22 +87,46 @@ public final class GatewayServer implements AutoCloseable {
         }
     }
 
-    private void bind(LinkgateConfig config, LinkDecider decider, LinkMatcher links, GatewayMetrics metrics,
-                      InterstitialPage pages, Clock clock) {
-        UpstreamConfig upstream = config.upstream();
-        LinkFlow linkFlow = new LinkFlow(links, decider, pages, metrics, clock,
-                config.server().maxCoalesceBody().toIntBytes(), upstream.responseTimeout());
-        ProxyHandler.Settings proxy = new ProxyHandler.Settings(pools, UpstreamPools.authority(upstream.url()),
-                upstream.preserveHost(), upstream.responseTimeout(), pages, metrics);
-        metrics.ledgerSize(decider::ledgerSize);
+    private void bind(LiveConfig live, LinkMatcher links, GatewayMetrics metrics, Clock clock) {
+        LinkgateConfig config = live.config();
+        current = new Snapshot(live, proxySettings(live, metrics));
+        LinkFlow linkFlow = new LinkFlow(links, this::live, metrics, clock);
+        metrics.ledgerSize(live.decider()::ledgerSize);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new GatewayInitializer(config, links, linkFlow, proxy, metrics, clients, clock));
+                .childHandler(new GatewayInitializer(this::live, links, linkFlow, this::proxySettings, metrics,
+                        clients, clock));
         listener = bootstrap.bind(config.listen().host(), config.listen().port()).syncUninterruptibly().channel();
+    }
+
+    private ProxyHandler.Settings proxySettings(LiveConfig live, GatewayMetrics metrics) {
+        UpstreamConfig upstream = live.config().upstream();
+        return new ProxyHandler.Settings(pools, authority, upstream.preserveHost(), upstream.responseTimeout(),
+                live.pages(), metrics);
+    }
+
+    /** What an exchange under {@code live} needs: the current snapshot's, or (a request from before a reload) built. */
+    private ProxyHandler.Settings proxySettings(LiveConfig live) {
+        Snapshot now = current;
+        return now.live() == live ? now.proxy() : proxySettings(live, now.proxy().metrics());
+    }
+
+    /** The config requests are served under now. */
+    public LiveConfig live() {
+        return current.live();
+    }
+
+    /**
+     * Serves every request that arrives from now on under {@code next}; requests in flight finish under the one
+     * they started with, and open connections stay open. The upstream pools take the new limits on their loops.
+     */
+    public void apply(LiveConfig next) {
+        current = new Snapshot(next, proxySettings(next, current.proxy().metrics()));
+        pools.apply(next.config().upstream());
     }
 
     public InetSocketAddress address() {
