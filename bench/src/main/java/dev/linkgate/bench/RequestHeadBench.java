@@ -51,14 +51,17 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class RequestHeadBench {
-    static final String CLICK = "GET /sign/7f3a9c2e1b4d5a6e HTTP/1.1\r\nHost: sign.example.com\r\nConnection: keep-alive\r\n"
+    static final String CLICK = "GET /sign/7f3a9c2e1b4d5a6e HTTP/1.1\r\nHost: sign.example.com\r\n"
+            + "Connection: keep-alive\r\n"
             + "sec-ch-ua: \"Chromium\";v=\"131\", \"Not_A Brand\";v=\"24\"\r\nsec-ch-ua-mobile: ?0\r\n"
             + "sec-ch-ua-platform: \"Windows\"\r\nUpgrade-Insecure-Requests: 1\r\n"
             + "User-Agent: Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "Chrome/131.0.0.0 Safari/537.36\r\n"
-            + "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,"
+            + "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,"
+            + "*/*;q=0.8,"
             + "application/signed-exchange;v=b3;q=0.7\r\n"
-            + "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-User: ?1\r\nSec-Fetch-Dest: document\r\n"
+            + "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-User: ?1\r\n"
+            + "Sec-Fetch-Dest: document\r\n"
             + "Accept-Encoding: gzip, deflate, br, zstd\r\nAccept-Language: de-DE,de;q=0.9,en-US;q=0.8,en;q=0.7\r\n"
             + "Cookie: _ga=GA1.2.1234567890.1700000000; theme=dark\r\n\r\n";
     static final String PASSTHROUGH = "GET /static/app.3f9c.js HTTP/1.1\r\nHost: sign.example.com\r\n"

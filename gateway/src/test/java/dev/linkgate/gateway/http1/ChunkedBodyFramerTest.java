@@ -100,10 +100,12 @@ class ChunkedBodyFramerTest {
 
     @Test
     void extensionsFollowTheGrammarWithTokenOrQuotedValues() {
-        for (String ok : new String[] {";a", ";a=b", ";a=\"b c\"", ";a=\"b\\\"c\"", " ;a", "; a = 1", ";a;b=2", ";a=\"1\";b"}) {
+        for (String ok : new String[] {";a", ";a=b", ";a=\"b c\"", ";a=\"b\\\"c\"", " ;a", "; a = 1", ";a;b=2",
+            ";a=\"1\";b"}) {
             assertEquals(0, status("5" + ok + "\r\nhello\r\n0\r\n\r\n"), ok);
         }
-        for (String bad : new String[] {";", ";;a", ";a ", ";a=1 ", ";a=", ";a=b c", ";a@b", ";a=\"b", ";a=\"b\"c", ";a=\"\u00e9\""}) {
+        for (String bad : new String[] {";", ";;a", ";a ", ";a=1 ", ";a=", ";a=b c", ";a@b", ";a=\"b", ";a=\"b\"c",
+            ";a=\"\u00e9\""}) {
             assertEquals(400, status("5" + bad + "\r\nhello\r\n0\r\n\r\n"), bad);
         }
     }
@@ -149,7 +151,8 @@ class ChunkedBodyFramerTest {
         ChunkedBodyFramer framer = ChunkedBodyFramer.forBodyOf(head, 50);
         int left = 50 - "Host: a".length() - "Transfer-Encoding: chunked".length();
         ByteBuf ok = Unpooled.copiedBuffer("0\r\nT:" + "v".repeat(left - 2) + "\r\n\r\n", StandardCharsets.ISO_8859_1);
-        ByteBuf over = Unpooled.copiedBuffer("0\r\nT:" + "v".repeat(left - 1) + "\r\n\r\n", StandardCharsets.ISO_8859_1);
+        ByteBuf over = Unpooled.copiedBuffer("0\r\nT:" + "v".repeat(left - 1) + "\r\n\r\n",
+                StandardCharsets.ISO_8859_1);
         try {
             framer.frame(ok);
             assertTrue(framer.complete());

@@ -105,6 +105,7 @@ class DifferentialTest {
     private static String samePrefix(Outcome netty, Outcome ours) {
         int n = Math.min(netty.requests().size(), ours.requests().size());
         return netty.requests().subList(0, n).equals(ours.requests().subList(0, n)) ? null
-                : "the requests before the refusal differ:\n  netty: " + netty.requests() + "\n  ours:  " + ours.requests();
+                : "the requests before the refusal differ:\n  netty: " + netty.requests() + "\n  ours:  "
+                + ours.requests();
     }
 }

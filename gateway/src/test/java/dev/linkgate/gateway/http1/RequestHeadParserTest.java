@@ -147,7 +147,8 @@ class RequestHeadParserTest {
     void contentLengthIsDigitsWithoutALeadingZeroAndAppearsOnce() throws Exception {
         assertEquals(0, parse(get("Content-Length: 0\r\n")).contentLength());
         assertEquals(9223372036854775807L, parse(get("Content-Length: 9223372036854775807\r\n")).contentLength());
-        for (String bad : List.of("+3", "-3", "0x3", "3.0", "03", "00", "", "1 2", "9223372036854775808", "3,3", "3, 3")) {
+        for (String bad : List.of("+3", "-3", "0x3", "3.0", "03", "00", "", "1 2", "9223372036854775808", "3,3",
+                "3, 3")) {
             assertEquals(400, status(get("Content-Length: " + bad + "\r\n")), bad);
         }
         assertEquals(400, status(get("Content-Length: 3\r\nContent-Length: 3\r\n")), "equal values are not merged");

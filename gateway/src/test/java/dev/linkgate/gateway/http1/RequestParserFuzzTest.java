@@ -17,12 +17,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Jazzer over linkgate's HTTP/1.1 parser, seeded with the corpus. In every build this replays the corpus (and
- * any inputs kept under {@code RequestParserFuzzTestInputs/}); fuzzing for a while is
- * {@code JAZZER_FUZZ=1 mvn -B -pl core,gateway -am test -Dtest=RequestParserFuzzTest -Dsurefire.failIfNoSpecifiedTests=false}
- * (docs/performance.md). Properties, for any bytes: the parser answers with requests or a 4xx/505 and throws
- * nothing else; it sees the same whatever pieces the bytes arrive in; it never accepts what Netty's decoder
- * refuses, and where both accept they see the same requests; every head it accepts is written for the upstream
- * as a head it accepts again; no buffer leaks (paranoid leak detection, LeakFailExtension).
+ * any inputs kept under {@code RequestParserFuzzTestInputs/}); fuzzing it for {@code maxDuration} is the command
+ * in docs/performance.md ({@code JAZZER_FUZZ=1}, and {@code -Djazzer.hooks=true} in the test JVM's arguments,
+ * which junit-platform.properties turns off for the replay). Properties, for any bytes: the parser answers with
+ * requests or a 4xx/505 and throws nothing else; it sees the same whatever pieces the bytes arrive in; it never
+ * accepts what Netty's decoder refuses, and where both accept they see the same requests; every head it accepts
+ * is written for the upstream as a head it accepts again; no buffer leaks (paranoid leak detection,
+ * LeakFailExtension).
  */
 class RequestParserFuzzTest {
 
