@@ -129,6 +129,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     private void addLinkFlow(ChannelPipeline p) {
+        p.addLast("continue-form", linkFlow.newFormReader());
         p.addLast("link-flow", linkFlow.newHandler());
     }
 

@@ -10,6 +10,7 @@ import dev.linkgate.gateway.admin.AdminGuard;
 import dev.linkgate.gateway.admin.AdminServer;
 import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.admin.ReloadAnswer;
+import dev.linkgate.gateway.link.LinkMatcher;
 import dev.linkgate.gateway.reload.ConfigReload;
 import dev.linkgate.gateway.reload.LiveConfig;
 import dev.linkgate.gateway.history.LinkHistoryRoutes;
@@ -72,7 +73,7 @@ public final class Service implements AutoCloseable {
         LinkHistory history = LinkHistories.create(config.store(), config.policy().linkTtl(), clock, replica);
         GatewayServer server;
         try {
-            server = GatewayServer.start(live, LinkRoutes.of(config.links())::match, metrics, clock,
+            server = GatewayServer.start(live, LinkMatcher.of(LinkRoutes.of(config.links())), metrics, clock,
                     new HistoryRecorder(history, replica));
         } catch (RuntimeException e) {
             metrics.close();

@@ -29,14 +29,16 @@ final class ConfigMapping {
                 "max-connections", "idle-timeout", "preserve-host"));
         ClientIpConfig clientIp = clientIp(root.section("client-ip", "trusted-proxies", "proxy-protocol"));
         root.requirePresent("links");
-        List<LinkRoute> links = root.sections("links", "path", "query", "sent-at").stream()
+        List<LinkRoute> links = root.sections("links", "path", "query", "session-cookies", "sent-at").stream()
                 .map(ConfigMapping::link)
                 .toList();
         PolicyConfig policy = policy(root.section("policy", "mode", "double-click-window", "link-ttl", "reclick",
-                "continue-ttl", "fan-out-window", "stale-majors", "gesture-dwell", "just-sent-window", "clock-skew"));
+                "continue-ttl", "fan-out-window", "stale-majors", "gesture-dwell", "resume-window", "browser-cookie",
+                "just-sent-window", "clock-skew"));
         DetectionConfig detection = detection(root.section("detection", "user-agents", "networks",
                 "extra-networks", "extra-user-agents", "cloud-networks"));
-        StoreConfig store = store(root.section("store", "type", "max-links", "on-failure", "redis", "history-events"));
+        StoreConfig store = store(root.section("store", "type", "max-links", "on-failure", "redis", "max-copy-memory",
+                "history-events"));
         ServerConfig server = server(root.section("server", "max-request-line", "max-header-size",
                 "header-timeout", "idle-timeout", "drain-timeout", "max-coalesce-body"));
         InterstitialConfig interstitial = interstitial(root.section("interstitial", "name", "color", "logo",
@@ -52,9 +54,10 @@ final class ConfigMapping {
     private static LinkRoute link(ConfigSection s) {
         String path = s.require("path", ConfigMapping::text);
         String query = s.get("query", null, ConfigMapping::text);
+        List<String> sessionCookies = s.list("session-cookies", List.of(), ConfigMapping::text);
         ConfigSection sentAt = s.section("sent-at", "query");
         String sentAtQuery = sentAt.get("query", null, ConfigMapping::text);
-        return s.build(() -> new LinkRoute(path, query, sentAtQuery));
+        return s.build(() -> new LinkRoute(path, query, sessionCookies, sentAtQuery));
     }
 
     private static Endpoint endpoint(ConfigSection s, Endpoint defaults) {
@@ -89,6 +92,8 @@ final class ConfigMapping {
                 s.get("fan-out-window", FAN_OUT_WINDOW, Durations::parse),
                 s.get("stale-majors", STALE_MAJORS, ConfigMapping::wholeNumber),
                 s.get("gesture-dwell", GESTURE_DWELL, Durations::parse),
+                s.get("resume-window", RESUME_WINDOW, Durations::parse),
+                s.get("browser-cookie", BROWSER_COOKIE, ConfigMapping::text),
                 s.get("just-sent-window", JUST_SENT_WINDOW, Durations::parse),
                 s.get("clock-skew", CLOCK_SKEW, Durations::parse)));
     }
@@ -113,6 +118,7 @@ final class ConfigMapping {
                 s.get("max-links", MAX_LINKS, ConfigMapping::wholeLong),
                 redis,
                 s.get("on-failure", ON_FAILURE, text -> choice(text, StoreConfig.OnFailure.class)),
+                s.get("max-copy-memory", MAX_COPY_MEMORY, DataSize::parse),
                 s.get("history-events", HISTORY_EVENTS, ConfigMapping::wholeNumber)));
     }
 

@@ -1,16 +1,28 @@
 package dev.linkgate.core.config;
 
+import java.util.List;
+
 /**
  * One kind of email link. {@code path} is a pattern such as {@code /sign/{token}}; when {@code query} is set
  * the token is that query parameter of {@code path} instead, and {@code path} is matched exactly.
- * {@code {token}} is always a whole path segment. {@code sentAt}, when set, names the query parameter that
- * carries the link's send time ({@code links[].sent-at: {query: ts}}); it is read, never removed.
+ * {@code {token}} is always a whole path segment. {@code sessionCookies} name the app's session cookies, which
+ * are left out of a link's first click and of a continue so that each link starts a clean session.
+ * {@code sentAt}, when set, names the query parameter that carries the link's send time
+ * ({@code links[].sent-at: {query: ts}}); it is read, never removed.
  */
-public record LinkRoute(String path, String query, String sentAt) {
+public record LinkRoute(String path, String query, List<String> sessionCookies, String sentAt) {
     public static final String TOKEN = "{token}";
 
     public LinkRoute(String path, String query) {
-        this(path, query, null);
+        this(path, query, List.of(), null);
+    }
+
+    public LinkRoute(String path, String query, List<String> sessionCookies) {
+        this(path, query, sessionCookies, null);
+    }
+
+    public LinkRoute(String path, String query, String sentAt) {
+        this(path, query, List.of(), sentAt);
     }
 
     public LinkRoute {
@@ -19,6 +31,12 @@ public record LinkRoute(String path, String query, String sentAt) {
         }
         if (sentAt != null && sentAt.equals(query)) {
             throw new InvalidConfigValue("sent-at", "query must differ from the token's parameter " + query);
+        }
+        sessionCookies = sessionCookies == null ? List.of() : List.copyOf(sessionCookies);
+        for (String name : sessionCookies) {
+            if (!CookieNames.isToken(name)) {
+                throw new InvalidConfigValue("session-cookies", "\"" + name + "\" is not a cookie name");
+            }
         }
         if (path == null || !path.startsWith("/")) {
             throw new InvalidConfigValue("path", "must start with /, e.g. /sign/{token}");

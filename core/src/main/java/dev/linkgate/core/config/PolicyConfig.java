@@ -10,17 +10,25 @@ import java.util.Objects;
  * @param fanOutWindow      distinct client networks fetching one link within this window are a scanner
  * @param staleMajors       a browser more than this many majors behind current is stale
  * @param gestureDwell      the page's script gives the gesture proof only after this long on the page
+ * @param resumeWindow      the browser that opened a link gets its first response again within this; 0 is off
+ * @param browserCookie     the name of linkgate's own browser cookie (with {@code __Host-} over HTTPS)
  * @param justSentWindow    a click this soon after the link's send time ({@code links[].sent-at}) is suspect
  * @param clockSkew         a send time further than this in the future is not believed
  */
 public record PolicyConfig(Mode mode, Duration doubleClickWindow, Duration linkTtl, Reclick reclick,
                            Duration continueTtl, Duration fanOutWindow, int staleMajors, Duration gestureDwell,
-                           Duration justSentWindow, Duration clockSkew) {
-
-    public PolicyConfig(Mode mode, Duration doubleClickWindow, Duration linkTtl, Reclick reclick,
-                        Duration continueTtl, Duration fanOutWindow, int staleMajors, Duration gestureDwell) {
+                           Duration resumeWindow, String browserCookie, Duration justSentWindow, Duration clockSkew) {
+    public PolicyConfig(Mode mode, Duration doubleClickWindow, Duration linkTtl, Reclick reclick, Duration continueTtl,
+                        Duration fanOutWindow, int staleMajors, Duration gestureDwell) {
         this(mode, doubleClickWindow, linkTtl, reclick, continueTtl, fanOutWindow, staleMajors, gestureDwell,
-                ConfigDefaults.JUST_SENT_WINDOW, ConfigDefaults.CLOCK_SKEW);
+                ConfigDefaults.RESUME_WINDOW, ConfigDefaults.BROWSER_COOKIE);
+    }
+
+    public PolicyConfig(Mode mode, Duration doubleClickWindow, Duration linkTtl, Reclick reclick, Duration continueTtl,
+                        Duration fanOutWindow, int staleMajors, Duration gestureDwell, Duration resumeWindow,
+                        String browserCookie) {
+        this(mode, doubleClickWindow, linkTtl, reclick, continueTtl, fanOutWindow, staleMajors, gestureDwell,
+                resumeWindow, browserCookie, ConfigDefaults.JUST_SENT_WINDOW, ConfigDefaults.CLOCK_SKEW);
     }
 
     public PolicyConfig {
@@ -36,6 +44,14 @@ public record PolicyConfig(Mode mode, Duration doubleClickWindow, Duration linkT
         if (staleMajors < 1) {
             throw new InvalidConfigValue("stale-majors", "must be at least 1 (got " + staleMajors + ")");
         }
+        Objects.requireNonNull(resumeWindow, "resume-window");
+        if (resumeWindow.isNegative()) {
+            throw new InvalidConfigValue("resume-window", "must not be negative (0 turns resume off)");
+        }
+        if (browserCookie == null || !CookieNames.isToken(browserCookie) || browserCookie.startsWith("__")) {
+            throw new InvalidConfigValue("browser-cookie", "must be a cookie name (letters, digits, - or _, not"
+                    + " starting with __), e.g. linkgate-browser");
+        }
         if (doubleClickWindow.compareTo(linkTtl) >= 0) {
             throw new InvalidConfigValue("double-click-window", "must be shorter than link-ttl ("
                     + Durations.format(linkTtl) + ")");
@@ -45,7 +61,12 @@ public record PolicyConfig(Mode mode, Duration doubleClickWindow, Duration linkT
     public static PolicyConfig defaults() {
         return new PolicyConfig(ConfigDefaults.MODE, ConfigDefaults.DOUBLE_CLICK_WINDOW, ConfigDefaults.LINK_TTL,
                 ConfigDefaults.RECLICK, ConfigDefaults.CONTINUE_TTL, ConfigDefaults.FAN_OUT_WINDOW,
-                ConfigDefaults.STALE_MAJORS, ConfigDefaults.GESTURE_DWELL, ConfigDefaults.JUST_SENT_WINDOW,
-                ConfigDefaults.CLOCK_SKEW);
+                ConfigDefaults.STALE_MAJORS, ConfigDefaults.GESTURE_DWELL, ConfigDefaults.RESUME_WINDOW,
+                ConfigDefaults.BROWSER_COOKIE, ConfigDefaults.JUST_SENT_WINDOW, ConfigDefaults.CLOCK_SKEW);
+    }
+
+    /** Resume (and linkgate's browser cookie) is on. */
+    public boolean resumes() {
+        return !resumeWindow.isZero();
     }
 }

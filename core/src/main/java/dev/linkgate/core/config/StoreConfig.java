@@ -8,15 +8,17 @@ import java.util.Objects;
  * @param maxLinks  the memory store forgets the oldest links beyond this many
  * @param redis     used when type is REDIS; the loader always fills it (defaults when the section is absent)
  * @param onFailure what to do while Redis is unreachable
+ * @param maxCopyMemory the most bytes of response copies kept for resume and double clicks; oldest dropped first
  * @param historyEvents the last this many events of each link are kept for support ({@code GET /links});
  *                      0 keeps none
  */
-public record StoreConfig(Type type, long maxLinks, RedisConfig redis, OnFailure onFailure, int historyEvents) {
+public record StoreConfig(Type type, long maxLinks, RedisConfig redis, OnFailure onFailure, DataSize maxCopyMemory,
+                          int historyEvents) {
     /** More would not fit the compact per-link record (and support reads the last few anyway). */
     public static final int MAX_HISTORY_EVENTS = 64;
 
-    public StoreConfig(Type type, long maxLinks, RedisConfig redis, OnFailure onFailure) {
-        this(type, maxLinks, redis, onFailure, ConfigDefaults.HISTORY_EVENTS);
+    public StoreConfig(Type type, long maxLinks, RedisConfig redis, OnFailure onFailure, DataSize maxCopyMemory) {
+        this(type, maxLinks, redis, onFailure, maxCopyMemory, ConfigDefaults.HISTORY_EVENTS);
     }
 
     public enum Type { MEMORY, REDIS }
@@ -29,7 +31,12 @@ public record StoreConfig(Type type, long maxLinks, RedisConfig redis, OnFailure
         INTERSTITIAL
     }
 
+    public StoreConfig(Type type, long maxLinks, RedisConfig redis, OnFailure onFailure) {
+        this(type, maxLinks, redis, onFailure, ConfigDefaults.MAX_COPY_MEMORY);
+    }
+
     public StoreConfig {
+        Objects.requireNonNull(maxCopyMemory, "max-copy-memory");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(onFailure, "on-failure");
         if (maxLinks < 1) {
@@ -47,6 +54,6 @@ public record StoreConfig(Type type, long maxLinks, RedisConfig redis, OnFailure
     /** In memory, with the Redis defaults filled in. */
     public static StoreConfig defaults() {
         return new StoreConfig(ConfigDefaults.STORE_TYPE, ConfigDefaults.MAX_LINKS, RedisConfig.defaults(),
-                ConfigDefaults.ON_FAILURE, ConfigDefaults.HISTORY_EVENTS);
+                ConfigDefaults.ON_FAILURE, ConfigDefaults.MAX_COPY_MEMORY, ConfigDefaults.HISTORY_EVENTS);
     }
 }

@@ -57,7 +57,7 @@ public record HistoryEvent(Instant at, String route, String method, Action actio
         }
         UserAgentFamily ua = UserAgentFamily.of(request.userAgent());
         return new HistoryEvent(request.receivedAt().truncatedTo(ChronoUnit.SECONDS), route, method(request.method()),
-                decision.action(), decision.reason(), decision.classification().verdict(),
+                decision.action(), decision.reason().label(), decision.classification().verdict(),
                 decision.classification().reasons(), ClientNetwork.describe(request.client()), list, ua.family(),
                 ua.major(), replica);
     }

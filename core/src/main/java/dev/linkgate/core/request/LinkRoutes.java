@@ -20,17 +20,20 @@ import java.util.List;
  */
 public final class LinkRoutes {
     private final Route[] routes;
+    private final List<List<String>> sessionCookies;
     private final LinkRoute[] links;
 
-    private LinkRoutes(Route[] routes, LinkRoute[] links) {
+    private LinkRoutes(Route[] routes, List<List<String>> sessionCookies, LinkRoute[] links) {
         this.routes = routes;
+        this.sessionCookies = sessionCookies;
         this.links = links;
     }
 
     public static LinkRoutes of(List<LinkRoute> links) {
         return new LinkRoutes(links.stream()
                 .map(link -> link.tokenInQuery() ? new TokenInQuery(link) : new TokenInPath(link))
-                .toArray(Route[]::new), links.toArray(LinkRoute[]::new));
+                .toArray(Route[]::new), links.stream().map(LinkRoute::sessionCookies).toList(),
+                links.toArray(LinkRoute[]::new));
     }
 
     /** The configured link that {@link #match} finds the token by, or null when this is not a link. */
@@ -66,6 +69,20 @@ public final class LinkRoutes {
             pos = next + 1;
         }
         return null;
+    }
+
+    /** The app's session cookies of the route that {@code rawPath} and {@code rawQuery} match (first match wins). */
+    public List<String> sessionCookies(String rawPath, String rawQuery) {
+        if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
+            return List.of();
+        }
+        int end = withoutTrailingSlash(rawPath);
+        for (int i = 0; i < routes.length; i++) {
+            if (routes[i].match(rawPath, end, rawQuery) != null) {
+                return sessionCookies.get(i);
+            }
+        }
+        return List.of();
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.linkgate.core.detect.Verdict;
 import dev.linkgate.core.detect.Weight;
 import dev.linkgate.core.policy.Action;
 import dev.linkgate.core.policy.Decision;
+import dev.linkgate.core.policy.Reason;
 import dev.linkgate.core.request.ClickRequest;
 import dev.linkgate.core.request.LinkId;
 import dev.linkgate.core.request.RequestHeaders;
@@ -30,8 +31,8 @@ class HistoryEventTest {
                 Instant.parse("2026-12-02T10:01:03.750Z"));
         Classification c = Classification.of(List.of(new Evidence("method", Weight.BOT, "method_head"),
                 new Evidence("network", Weight.SUSPECT, "scanner_network", "microsoft-eop 40.92.0.0/15")));
-        Decision d = new Decision(Action.INTERSTITIAL, "bot", Action.INTERSTITIAL, c, LinkId.of(TOKEN), 1L, null,
-                false, null, List.of());
+        Decision d = new Decision(Action.INTERSTITIAL, Reason.BOT, Action.INTERSTITIAL, c, LinkId.of(TOKEN), 1L, null,
+                false, null, List.of(), null, null);
 
         HistoryEvent e = HistoryEvent.of(click, "link", d, "replica-a");
 

@@ -64,6 +64,8 @@ public final class GatewayMetrics implements AutoCloseable {
     private final Timer upstreamDuration;
     private final AtomicLong activeConnections = new AtomicLong();
     private volatile LongSupplier ledgerSize = () -> 0;
+    private volatile LongSupplier copiesDropped = () -> 0;
+    private final Counter sessionCookiesRemoved;
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public GatewayMetrics(PrometheusMeterRegistry registry) {
@@ -95,6 +97,13 @@ public final class GatewayMetrics implements AutoCloseable {
                 .register(registry);
         Gauge.builder("linkgate.ledger.links", this, m -> m.ledgerSize.getAsLong())
                 .description("Links the click ledger tracks now")
+                .register(registry);
+        sessionCookiesRemoved = Counter.builder("linkgate.session.cookies.removed")
+                .description("App session cookies left out of a link's first click or a continue")
+                .register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("linkgate.response.copies.dropped", this,
+                        m -> m.copiesDropped.getAsLong())
+                .description("Response copies dropped, oldest first, to stay within store.max-copy-memory")
                 .register(registry);
         BuildInfo build = BuildInfo.current();
         Gauge.builder("linkgate.build.info", () -> 1)
@@ -197,6 +206,16 @@ public final class GatewayMetrics implements AutoCloseable {
     /** The ledger whose size the gauge shows; a later call replaces an earlier one. */
     public void ledgerSize(LongSupplier size) {
         this.ledgerSize = size;
+    }
+
+    /** Session cookies removed from one forwarded request. */
+    public void sessionCookiesRemoved(int n) {
+        sessionCookiesRemoved.increment(n);
+    }
+
+    /** The ledger whose dropped copies the counter shows. */
+    public void copiesDropped(LongSupplier dropped) {
+        this.copiesDropped = dropped;
     }
 
     /** Stops the GC binder's notification listeners. */

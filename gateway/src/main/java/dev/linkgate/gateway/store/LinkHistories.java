@@ -1,6 +1,5 @@
 package dev.linkgate.gateway.store;
 
-import dev.linkgate.core.config.RedisConfig;
 import dev.linkgate.core.config.StoreConfig;
 import dev.linkgate.core.history.InMemoryLinkHistory;
 import dev.linkgate.core.history.LinkHistory;
@@ -24,11 +23,7 @@ public final class LinkHistories {
             return LinkHistory.OFF;
         }
         if (store.type() == StoreConfig.Type.REDIS) {
-            RedisConfig redis = store.redis();
-            return new RedisLinkHistory(new RedisConfig(redis.uri(),
-                    redis.timeout() == null ? ClickLedgers.DEFAULT_TIMEOUT : redis.timeout(),
-                    redis.keyPrefix() == null ? ClickLedgers.DEFAULT_KEY_PREFIX : redis.keyPrefix()),
-                    store.historyEvents(), linkTtl);
+            return new RedisLinkHistory(store.redis(), store.historyEvents(), linkTtl);
         }
         return new InMemoryLinkHistory(store.historyEvents(), store.maxLinks(), linkTtl, clock, replica);
     }

@@ -14,6 +14,6 @@ class RedisLinkHistoryEndpointTest extends LinkHistoryEndpointContract {
     StoreConfig store() {
         return new StoreConfig(StoreConfig.Type.REDIS, 10_000,
                 new RedisConfig(redis.uri(), Duration.ofSeconds(2), "hist-" + System.nanoTime() + ":"),
-                StoreConfig.OnFailure.LOCAL, 8);
+                StoreConfig.OnFailure.LOCAL, StoreConfig.defaults().maxCopyMemory(), 8);
     }
 }

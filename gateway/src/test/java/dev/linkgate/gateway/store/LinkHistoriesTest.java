@@ -20,7 +20,8 @@ class LinkHistoriesTest {
     void zeroEventsTurnsHistoryOffWhateverTheStore() throws Exception {
         for (StoreConfig.Type type : StoreConfig.Type.values()) {
             LinkHistory h = LinkHistories.create(new StoreConfig(type, 10, RedisConfig.defaults(),
-                    StoreConfig.OnFailure.LOCAL, 0), TTL, Clock.systemUTC(), "r");
+                    StoreConfig.OnFailure.LOCAL, StoreConfig.defaults().maxCopyMemory(), 0), TTL, Clock.systemUTC(),
+                    "r");
             assertSame(LinkHistory.OFF, h);
             assertFalse(h.enabled());
             assertFalse(h.story(LinkId.of("x")).toCompletableFuture().get().isPresent());
