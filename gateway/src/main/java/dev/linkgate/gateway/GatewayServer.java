@@ -1,5 +1,6 @@
 package dev.linkgate.gateway;
 
+import dev.linkgate.core.config.EdgeConfig;
 import dev.linkgate.core.config.LinkgateConfig;
 import dev.linkgate.core.config.UpstreamConfig;
 import dev.linkgate.gateway.admin.GatewayMetrics;
@@ -9,6 +10,10 @@ import dev.linkgate.gateway.link.LinkFlow;
 import dev.linkgate.gateway.link.LinkMatcher;
 import dev.linkgate.gateway.page.InterstitialPage;
 import dev.linkgate.gateway.proxy.ProxyHandler;
+import dev.linkgate.gateway.tls.CertificateWatcher;
+import dev.linkgate.gateway.tls.RedirectInitializer;
+import dev.linkgate.gateway.tls.ServerCertificates;
+import dev.linkgate.gateway.tls.TlsProvider;
 import dev.linkgate.gateway.upstream.UpstreamPools;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -17,9 +22,14 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +41,7 @@ import java.util.concurrent.TimeUnit;
  * finish up to the drain timeout, then closes everything.
  */
 public final class GatewayServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
     private final Transport transport;
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
@@ -38,6 +49,9 @@ public final class GatewayServer implements AutoCloseable {
     private final ChannelGroup clients = new DefaultChannelGroup("linkgate-clients", GlobalEventExecutor.INSTANCE);
     private final Duration drainTimeout;
     private Channel listener;
+    private ServerCertificates certificates;
+    private CertificateWatcher watcher;
+    private Channel redirectListener;
 
     private GatewayServer(LinkgateConfig config) {
         this.transport = Transport.detect();
@@ -45,7 +59,7 @@ public final class GatewayServer implements AutoCloseable {
                 transport.ioHandlerFactory());
         this.workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("linkgate-io"), transport.ioHandlerFactory());
-        this.pools = new UpstreamPools(workers, config.upstream(), transport);
+        this.pools = new UpstreamPools(workers, config.upstream(), transport, config.edge().upstreamTls());
         this.drainTimeout = config.server().drainTimeout();
     }
 
@@ -77,14 +91,52 @@ public final class GatewayServer implements AutoCloseable {
         ProxyHandler.Settings proxy = new ProxyHandler.Settings(pools, UpstreamPools.authority(upstream.url()),
                 upstream.preserveHost(), upstream.responseTimeout(), pages, metrics);
         metrics.ledgerSize(decider::ledgerSize);
+        EdgeConfig edge = config.edge();
+        if (edge.tls() != null) {
+            SslProvider provider = TlsProvider.choose();
+            certificates = ServerCertificates.load(edge.tls(), edge.http2(), provider);
+            LOG.info("TLS by {}; certificates for {}; ALPN {}", TlsProvider.describe(provider), certificates.names(),
+                    edge.http2() ? "h2, http/1.1" : "http/1.1");
+        }
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new GatewayInitializer(config, links, linkFlow, proxy, metrics, clients, clock));
+                .childHandler(new GatewayInitializer(config, links, linkFlow, proxy, metrics, clients, clock,
+                        certificates));
         listener = bootstrap.bind(config.listen().host(), config.listen().port()).syncUninterruptibly().channel();
+        if (certificates != null) {
+            watchCertificates();
+        }
+        if (edge.redirectHttpPort() != 0) {
+            redirectListener = bootstrap.clone()
+                    .childHandler(new RedirectInitializer(port(), clients))
+                    .bind(config.listen().host(), edge.redirectHttpPort()).syncUninterruptibly().channel();
+        }
+    }
+
+    private void watchCertificates() {
+        try {
+            watcher = CertificateWatcher.start(certificates);
+        } catch (IOException e) {
+            LOG.warn("cannot watch the certificate files ({}); they reload on the reload signal only", e.toString());
+        }
+    }
+
+    /**
+     * Reads the listener's certificates again (the reload signal): new handshakes use them, open connections keep
+     * theirs; certificates that cannot be used leave the old ones in place. True when new ones are in use; false
+     * when nothing changed, they were bad (logged), or the listener has no TLS.
+     */
+    public boolean reloadCertificates() {
+        return certificates != null && certificates.reload();
+    }
+
+    /** The port of listen.redirect-http-port's listener, or -1. */
+    public int redirectPort() {
+        return redirectListener == null ? -1 : ((InetSocketAddress) redirectListener.localAddress()).getPort();
     }
 
     public InetSocketAddress address() {
@@ -116,6 +168,12 @@ public final class GatewayServer implements AutoCloseable {
     public void close(Duration drain) {
         if (listener != null) {
             listener.close().syncUninterruptibly();
+        }
+        if (redirectListener != null) {
+            redirectListener.close().syncUninterruptibly();
+        }
+        if (watcher != null) {
+            watcher.close();
         }
         clients.forEach(ch -> ch.pipeline().fireUserEventTriggered(ConnectionEvent.DRAIN));
         clients.newCloseFuture().awaitUninterruptibly(drain.toMillis(), TimeUnit.MILLISECONDS);

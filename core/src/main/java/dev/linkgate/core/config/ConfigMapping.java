@@ -21,10 +21,13 @@ final class ConfigMapping {
 
     /** Sections are read in the order the example file lists them, so the first problem is reported first. */
     static LinkgateConfig read(ConfigSection root) {
-        Endpoint listen = endpoint(root.section("listen", "host", "port"), LISTEN);
+        ConfigSection listenSection = root.section("listen", "host", "port", "tls", "http2", "h2c",
+                "redirect-http-port");
+        Endpoint listen = endpoint(listenSection, LISTEN);
         Endpoint admin = endpoint(root.section("admin", "host", "port"), ADMIN);
-        UpstreamConfig upstream = upstream(root.section("upstream", "url", "connect-timeout", "response-timeout",
-                "max-connections", "idle-timeout", "preserve-host"));
+        ConfigSection upstreamSection = root.section("upstream", "url", "connect-timeout", "response-timeout",
+                "max-connections", "idle-timeout", "preserve-host", "tls");
+        UpstreamConfig upstream = upstream(upstreamSection);
         ClientIpConfig clientIp = clientIp(root.section("client-ip", "trusted-proxies", "proxy-protocol"));
         root.requirePresent("links");
         List<LinkRoute> links = root.sections("links", "path", "query").stream()
@@ -35,13 +38,15 @@ final class ConfigMapping {
         DetectionConfig detection = detection(root.section("detection", "user-agents", "networks",
                 "extra-networks", "extra-user-agents"));
         StoreConfig store = store(root.section("store", "type", "max-links", "on-failure", "redis"));
-        ServerConfig server = server(root.section("server", "max-request-line", "max-header-size",
-                "header-timeout", "idle-timeout", "drain-timeout", "max-coalesce-body"));
+        ConfigSection serverSection = root.section("server", "max-request-line", "max-header-size",
+                "header-timeout", "idle-timeout", "drain-timeout", "max-coalesce-body", "http2");
+        ServerConfig server = server(serverSection);
         InterstitialConfig interstitial = interstitial(root.section("interstitial", "name", "color", "logo",
                 "template"));
         Secret secret = SecretSource.read(root);
+        EdgeConfig edge = EdgeMapping.read(listenSection, serverSection, upstreamSection);
         return root.build(() -> new LinkgateConfig(listen, admin, upstream, clientIp, links, policy, detection,
-                store, server, interstitial, secret));
+                store, server, interstitial, secret, edge));
     }
 
     private static LinkRoute link(ConfigSection s) {
@@ -145,7 +150,7 @@ final class ConfigMapping {
         }
     }
 
-    private static int wholeNumber(String text) {
+    static int wholeNumber(String text) {
         long value = wholeLong(text);
         if (value != (int) value) {
             throw new IllegalArgumentException("\"" + text + "\" is too large");
@@ -163,7 +168,7 @@ final class ConfigMapping {
         return Long.parseLong(digits);
     }
 
-    private static boolean bool(String text) {
+    static boolean bool(String text) {
         return switch (text.strip()) {
             case "true" -> true;
             case "false" -> false;

@@ -9,7 +9,15 @@ import java.util.Set;
 public record LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig upstream, ClientIpConfig clientIp,
                              List<LinkRoute> links, PolicyConfig policy, DetectionConfig detection,
                              StoreConfig store, ServerConfig server, InterstitialConfig interstitial,
-                             Secret secret) {
+                             Secret secret, EdgeConfig edge) {
+    /** Without edge settings: plain HTTP/1.1 in and out. */
+    public LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig upstream, ClientIpConfig clientIp,
+                          List<LinkRoute> links, PolicyConfig policy, DetectionConfig detection, StoreConfig store,
+                          ServerConfig server, InterstitialConfig interstitial, Secret secret) {
+        this(listen, admin, upstream, clientIp, links, policy, detection, store, server, interstitial, secret,
+                EdgeConfig.defaults());
+    }
+
     public LinkgateConfig {
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(admin, "admin");
@@ -21,6 +29,7 @@ public record LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig ups
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(interstitial, "interstitial");
         Objects.requireNonNull(secret, "secret");
+        Objects.requireNonNull(edge, "edge");
         links = List.copyOf(Objects.requireNonNull(links, "links"));
         if (links.isEmpty()) {
             throw new InvalidConfigValue("links", "must list at least one link, e.g. - path: \"/sign/{token}\"");
@@ -34,6 +43,11 @@ public record LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig ups
         }
         if (admin.port() != 0 && admin.port() == listen.port()) {
             throw new InvalidConfigValue("admin", "port " + admin.port() + " is already the listen port");
+        }
+        if (edge.redirectHttpPort() != 0 && (edge.redirectHttpPort() == listen.port()
+                || edge.redirectHttpPort() == admin.port())) {
+            throw new InvalidConfigValue("listen.redirect-http-port", "port " + edge.redirectHttpPort()
+                    + " is already taken by listen or admin");
         }
     }
 }

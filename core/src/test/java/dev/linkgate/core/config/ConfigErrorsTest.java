@@ -143,9 +143,9 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void theUpstreamMustBePlainHttpWithAHost() {
-        assertEquals("must be an http:// URL, e.g. http://127.0.0.1:8081",
-                error("upstream:\n  url: https://app:8443\nlinks:\n  - path: /sign/{token}\n").detail());
+    void theUpstreamMustBeHttpOrHttpsWithAHost() {
+        assertEquals("must be an http:// or https:// URL, e.g. http://127.0.0.1:8081",
+                error("upstream:\n  url: ftp://app:8443\nlinks:\n  - path: /sign/{token}\n").detail());
         assertEquals("must name a host, e.g. http://127.0.0.1:8081",
                 error("upstream:\n  url: http:///x\nlinks:\n  - path: /sign/{token}\n").detail());
         assertEquals("must have no path, query or fragment (e.g. http://127.0.0.1:8081): requests keep their own"

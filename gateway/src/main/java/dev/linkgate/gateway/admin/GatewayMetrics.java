@@ -49,6 +49,7 @@ public final class GatewayMetrics implements AutoCloseable {
     private final AtomicLong activeConnections = new AtomicLong();
     private volatile LongSupplier ledgerSize = () -> 0;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final EdgeMetrics edge;
 
     public GatewayMetrics(PrometheusMeterRegistry registry) {
         requests = Counter.builder("linkgate.requests")
@@ -78,6 +79,7 @@ public final class GatewayMetrics implements AutoCloseable {
                 .description("Links the click ledger tracks now")
                 .register(registry);
 
+        edge = new EdgeMetrics(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -142,6 +144,11 @@ public final class GatewayMetrics implements AutoCloseable {
     /** The ledger whose size the gauge shows; a later call replaces an earlier one. */
     public void ledgerSize(LongSupplier size) {
         this.ledgerSize = size;
+    }
+
+    /** TLS handshake failures and protocol upgrades. */
+    public EdgeMetrics edge() {
+        return edge;
     }
 
     /** Stops the GC binder's notification listeners. */

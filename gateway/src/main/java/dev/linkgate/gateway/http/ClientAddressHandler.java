@@ -21,7 +21,7 @@ public final class ClientAddressHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         RequestFacts facts = RequestFacts.of(ctx.channel());
         if (msg instanceof HttpRequest request && facts != null) {
-            InetSocketAddress source = ctx.channel().attr(ProxyProtocolHandler.SOURCE).get();
+            InetSocketAddress source = Connections.of(ctx.channel()).attr(ProxyProtocolHandler.SOURCE).get();
             InetSocketAddress remote = source != null ? source : (InetSocketAddress) ctx.channel().remoteAddress();
             InetAddress peer = ClientAddress.normalize(remote.getAddress());
             InetAddress client = ClientAddress.resolve(peer,

@@ -1,6 +1,7 @@
 package dev.linkgate.gateway.proxy;
 
 import dev.linkgate.gateway.http.AddressText;
+import dev.linkgate.gateway.http.Connections;
 import dev.linkgate.gateway.http.LazyTimer;
 import dev.linkgate.gateway.http.LocalResponses;
 import dev.linkgate.gateway.http.RequestFacts;
@@ -96,7 +97,7 @@ final class Exchange implements UpstreamListener {
         InetAddress peer = facts != null && facts.peer() != null ? facts.peer()
                 : ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
         ForwardHeaders.toUpstream(request, peerText.of(peer), facts != null && facts.peerTrusted(), settings.authority(),
-                settings.preserveHost());
+                settings.preserveHost(), Connections.secure(ctx.channel()));
         startNanos = System.nanoTime();
         if (bodyless) {
             // Take the request's end now (it was decoded with the head): a 502 then needs no Connection: close.

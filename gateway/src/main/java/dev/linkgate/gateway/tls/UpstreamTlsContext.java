@@ -1,0 +1,57 @@
+package dev.linkgate.gateway.tls;
+
+import dev.linkgate.core.config.UpstreamTls;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * TLS towards an https:// upstream: TLS 1.2/1.3, the certificate checked against the system's trust store (or
+ * upstream.tls.ca-file) and the URL's host name, SNI from that host. One context per gateway, so its session
+ * cache lets pooled connections resume their sessions.
+ */
+public final class UpstreamTlsContext {
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamTlsContext.class);
+
+    private UpstreamTlsContext() {
+    }
+
+    /** @throws IllegalArgumentException naming the file that cannot be used */
+    public static SslContext create(UpstreamTls tls, String host) {
+        try {
+            SslProvider provider = TlsProvider.choose();
+            SslContextBuilder builder = SslContextBuilder.forClient()
+                    .sslProvider(provider)
+                    .protocols(ServerCertificates.PROTOCOLS);
+            if (!tls.verify()) {
+                LOG.warn("upstream.tls.verify is false: the certificate of {} is NOT checked; anyone on the path to"
+                        + " it can read and change the traffic, including link tokens", host);
+                builder.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
+            } else {
+                builder.endpointIdentificationAlgorithm("HTTPS");
+                if (tls.caFile() != null) {
+                    List<X509Certificate> cas = PemFiles.certificates(tls.caFile());
+                    builder.trustManager(cas.toArray(new X509Certificate[0]));
+                }
+            }
+            if (tls.client() != null) {
+                List<X509Certificate> chain = PemFiles.certificates(tls.client().certFile());
+                PrivateKey key = PemFiles.privateKey(tls.client().keyFile());
+                PemFiles.requireMatch(key, chain.get(0));
+                builder.keyManager(key, chain.toArray(new X509Certificate[0]));
+            }
+            return builder.build();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("upstream.tls: " + e.getMessage(), e);
+        }
+    }
+}
