@@ -34,6 +34,11 @@ public final class PemFiles {
     /** The OID of id-ecPublicKey (1.2.840.10045.2.1), encoded. */
     private static final byte[] EC_PUBLIC_KEY = {0x06, 0x07, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02, 0x01};
 
+    /** Named-curve OIDs, encoded: secp256r1 (1.2.840.10045.3.1.7), secp384r1 (1.3.132.0.34), secp521r1. */
+    private static final byte[] P256 = {0x06, 0x08, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x03, 0x01, 0x07};
+    private static final byte[] P384 = {0x06, 0x05, 0x2b, (byte) 0x81, 0x04, 0x00, 0x22};
+    private static final byte[] P521 = {0x06, 0x05, 0x2b, (byte) 0x81, 0x04, 0x00, 0x23};
+
     private PemFiles() {
     }
 
@@ -130,25 +135,37 @@ public final class PemFiles {
         if (outer.tag != 0x30) {
             throw new GeneralSecurityException("not an EC private key");
         }
-        int at = outer.start;
-        Der field = new Der(sec1, at);
-        while (field.end() <= outer.end()) {
-            if (field.tag == 0xa0) {
+        byte[] curve = null;
+        int privateKeyLength = 0;
+        Der field = new Der(sec1, outer.start);
+        while (true) {
+            if (field.tag == 0x04) {
+                privateKeyLength = field.length;
+            } else if (field.tag == 0xa0) {
                 Der oid = new Der(sec1, field.start);
-                ByteArrayOutputStream body = new ByteArrayOutputStream();
-                body.writeBytes(EC_PUBLIC_KEY);
-                body.write(sec1, oid.offset, oid.end() - oid.offset);
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                writeTagged(out, 0x30, body.toByteArray());
-                return out.toByteArray();
+                curve = java.util.Arrays.copyOfRange(sec1, oid.offset, oid.end());
             }
-            if (field.end() == outer.end()) {
+            if (field.end() >= outer.end()) {
                 break;
             }
             field = new Der(sec1, field.end());
         }
-        throw new GeneralSecurityException("the EC key does not name its curve; convert it to PKCS#8"
-                + " (openssl pkcs8 -topk8 -nocrypt)");
+        if (curve == null) {
+            // Some writers leave the curve out of the key itself: the NIST curves are told apart by key length.
+            curve = switch (privateKeyLength) {
+                case 32 -> P256;
+                case 48 -> P384;
+                case 66 -> P521;
+                default -> throw new GeneralSecurityException("the EC key does not name its curve; convert it to"
+                        + " PKCS#8 (openssl pkcs8 -topk8 -nocrypt)");
+            };
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(EC_PUBLIC_KEY);
+        body.writeBytes(curve);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writeTagged(out, 0x30, body.toByteArray());
+        return out.toByteArray();
     }
 
     private static void writeTagged(ByteArrayOutputStream out, int tag, byte[] content) {

@@ -4,6 +4,7 @@ import dev.linkgate.core.config.Cidr;
 import dev.linkgate.core.config.ClientIpConfig;
 import dev.linkgate.core.config.DataSize;
 import dev.linkgate.core.config.DetectionConfig;
+import dev.linkgate.core.config.EdgeConfig;
 import dev.linkgate.core.config.Endpoint;
 import dev.linkgate.core.config.InterstitialConfig;
 import dev.linkgate.core.config.LinkRoute;
@@ -38,6 +39,8 @@ public final class TestConfig {
     public Duration idleTimeout = Duration.ofSeconds(30);
     public Duration drainTimeout = Duration.ofSeconds(2);
     public long maxCoalesceBody = 256 * 1024;
+    /** TLS, HTTP/2 and upstream TLS; plain HTTP/1.1 by default. */
+    public EdgeConfig edge = EdgeConfig.defaults();
 
     public static TestConfig defaults() {
         return new TestConfig();
@@ -59,7 +62,8 @@ public final class TestConfig {
                 new ServerConfig(new DataSize(8 * 1024), new DataSize(16 * 1024), headerTimeout, idleTimeout,
                         drainTimeout, new DataSize(maxCoalesceBody)),
                 new InterstitialConfig("linkgate test", "#225588", null, null),
-                new Secret(secret, false));
+                new Secret(secret, false),
+                edge);
     }
 
     static Cidr cidr(String s) {
