@@ -89,7 +89,7 @@ public final class GatewayServer implements AutoCloseable {
         LinkFlow linkFlow = new LinkFlow(links, decider, pages, metrics, clock,
                 config.server().maxCoalesceBody().toIntBytes(), upstream.responseTimeout());
         ProxyHandler.Settings proxy = new ProxyHandler.Settings(pools, UpstreamPools.authority(upstream.url()),
-                upstream.preserveHost(), upstream.responseTimeout(), pages, metrics);
+                upstream.preserveHost(), upstream.responseTimeout(), pages, metrics, config.server().idleTimeout());
         metrics.ledgerSize(decider::ledgerSize);
         EdgeConfig edge = config.edge();
         if (edge.tls() != null) {

@@ -46,7 +46,9 @@ public final class AccessLogHandler extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof HttpResponse response && response.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
+        if (msg instanceof HttpResponse response && (response.status().codeClass() != HttpStatusClass.INFORMATIONAL
+                || response.status().code() == 101)) {
+            // 101 ends the HTTP part of a WebSocket: it is the request's answer.
             if (current == null) {
                 // Answered before a request was read at all (408).
                 current = new RequestFacts(clock.instant(), System.nanoTime(), "-", "-", "-");

@@ -2,6 +2,7 @@ package dev.linkgate.gateway.proxy;
 
 import dev.linkgate.gateway.http.AddressText;
 import dev.linkgate.gateway.http.Connections;
+import dev.linkgate.gateway.http.HopByHop;
 import dev.linkgate.gateway.http.LazyTimer;
 import dev.linkgate.gateway.http.LocalResponses;
 import dev.linkgate.gateway.http.RequestFacts;
@@ -9,9 +10,12 @@ import dev.linkgate.gateway.page.InterstitialPage;
 import dev.linkgate.gateway.upstream.UpstreamConnection;
 import dev.linkgate.gateway.upstream.UpstreamListener;
 import dev.linkgate.gateway.upstream.UpstreamPool;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -57,6 +61,8 @@ final class Exchange implements UpstreamListener {
     private final String acceptLanguage;
     private final LazyTimer timer;
     private final AddressText peerText;
+    /** A WebSocket handshake on a non-link path: a 101 turns the two connections into a {@link Tunnel}. */
+    private final boolean webSocket;
     private final Runnable timedOut = () -> fail(UpstreamError.TIMEOUT);
 
     private UpstreamConnection conn;
@@ -90,6 +96,7 @@ final class Exchange implements UpstreamListener {
         this.bodyless = forward.bodyRead()
                 || (!HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0);
         this.acceptLanguage = request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE);
+        this.webSocket = forward.observer() == ForwardObserver.NONE && Upgrade.of(request) == Upgrade.WEBSOCKET;
     }
 
     void start() {
@@ -98,6 +105,9 @@ final class Exchange implements UpstreamListener {
                 : ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
         ForwardHeaders.toUpstream(request, peerText.of(peer), facts != null && facts.peerTrusted(), settings.authority(),
                 settings.preserveHost(), Connections.secure(ctx.channel()));
+        if (webSocket) {
+            Upgrade.restoreWebSocket(request.headers());
+        }
         startNanos = System.nanoTime();
         if (bodyless) {
             // Take the request's end now (it was decoded with the head): a 502 then needs no Connection: close.
@@ -204,12 +214,19 @@ final class Exchange implements UpstreamListener {
     }
 
     private void responseHead(HttpResponse response) {
+        if (webSocket && response.status().code() == 101) {
+            switchProtocols(response);
+            return;
+        }
         if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
             // 100 Continue, 103 Early Hints: the client gets only the final response.
             skippingInformational = true;
             return;
         }
         responseStarted = true;
+        if (webSocket) {
+            settings.metrics().edge().upgrade("declined");
+        }
         upstreamKeepAlive = HttpUtil.isKeepAlive(response);
         int code = response.status().code();
         ForwardHeaders.toClient(response, !head && code != 204 && code != 304, http10Client);
@@ -301,6 +318,33 @@ final class Exchange implements UpstreamListener {
             return;
         }
         fail(UpstreamError.ABORTED);
+    }
+
+    /**
+     * The upstream accepted the WebSocket handshake: the client gets the 101 with its Upgrade and Connection
+     * headers, and both connections leave HTTP (the upstream one leaves the pool; it is counted as open there
+     * until the tunnel closes).
+     */
+    private void switchProtocols(HttpResponse response) {
+        finished = true;
+        releaseTimer();
+        settings.metrics().edge().upgrade("switched");
+        UpstreamConnection c = conn;
+        conn = null;
+        c.detach();
+        long nanos = System.nanoTime() - startNanos;
+        settings.metrics().upstreamDuration(nanos);
+        addUpstreamTime(nanos);
+        if (clientGone) {
+            c.channel().close();
+        } else {
+            HopByHop.strip(response.headers());
+            Upgrade.restoreWebSocket(response.headers());
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(),
+                    Unpooled.EMPTY_BUFFER, response.headers(), EmptyHttpHeaders.INSTANCE), ctx.voidPromise());
+            Tunnel.open(ctx.channel(), c.channel(), settings.tunnelIdle());
+        }
+        onDone.accept(this);
     }
 
     private void finish() {
