@@ -7,6 +7,8 @@ import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.HttpConversionUtil;
 
 /**
@@ -37,6 +39,20 @@ public final class Http2RequestHead extends ChannelInboundHandlerAdapter {
             return;
         }
         ctx.fireChannelRead(msg);
+    }
+
+    /**
+     * A stream error the codec found (a malformed request, such as data that disagrees with content-length): the
+     * stream is reset with that error, as RFC 9113 asks (PROTOCOL_ERROR), before Netty's multiplexer closes the
+     * stream's channel, which would otherwise reset it as CANCEL.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof Http2Exception e) {
+            ctx.writeAndFlush(new DefaultHttp2ResetFrame(e.error()));
+            return;
+        }
+        ctx.fireExceptionCaught(cause);
     }
 
     private static void strip(HttpHeaders headers) {

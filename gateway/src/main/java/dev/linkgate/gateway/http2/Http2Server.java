@@ -5,6 +5,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
@@ -86,8 +87,11 @@ public final class Http2Server {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            // The codec has already answered protocol errors (RST_STREAM or GOAWAY); what reaches here is an
-            // I/O error on the connection.
+            if (Http2CodecUtil.getEmbeddedHttp2Exception(cause) != null) {
+                // A protocol error: the codec answers it (GOAWAY with its error code, e.g. ENHANCE_YOUR_CALM for
+                // rapid resets) right after passing it on; closing here first would send GOAWAY(NO_ERROR).
+                return;
+            }
             LOG.debug("HTTP/2 connection from {}: {}", ctx.channel().remoteAddress(), cause.toString());
             ctx.close();
         }

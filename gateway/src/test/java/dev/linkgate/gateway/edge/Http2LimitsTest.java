@@ -43,6 +43,8 @@ class Http2LimitsTest {
         upstream.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("ok")));
         TestConfig config = TestConfig.defaults();
         config.upstream = URI.create(upstream.baseUrl());
+        // The app's first answer can take seconds on a loaded 2-core machine (WireMock warming up).
+        config.responseTimeout = java.time.Duration.ofSeconds(15);
         config.edge = new EdgeConfig(null, false, true, 0, 100, UpstreamTls.defaults());
         gateway = GatewayHarness.start(config, new RecordingDecider(ScriptedDecider.standard()));
     }
@@ -84,7 +86,8 @@ class Http2LimitsTest {
             }
             Frame goaway = c.next(RawHttp2.GOAWAY);
             assertNotNull(goaway, "GOAWAY before the close");
-            assertEquals(11, goaway.errorCode(), "ENHANCE_YOUR_CALM");
+            assertEquals(11, goaway.errorCode(), "ENHANCE_YOUR_CALM: " + new String(goaway.payload(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1));
             assertTrue(c.closedByServer());
         }
     }

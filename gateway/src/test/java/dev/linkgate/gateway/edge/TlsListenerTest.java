@@ -83,6 +83,7 @@ class TlsListenerTest {
 
     private void start(boolean http2, int redirectPort) {
         TestConfig config = TestConfig.defaults();
+        config.responseTimeout = java.time.Duration.ofSeconds(15);
         config.upstream = URI.create(upstream.baseUrl());
         config.edge = new EdgeConfig(new ListenTls(List.of(
                 new CertificateFiles(localhost.certFile(), localhost.keyFile()),

@@ -48,6 +48,7 @@ class WebSocketPassthroughTest {
 
     private GatewayHarness start(URI upstreamUrl) {
         TestConfig config = TestConfig.defaults();
+        config.responseTimeout = java.time.Duration.ofSeconds(15);
         config.upstream = upstreamUrl;
         gateway = GatewayHarness.start(config, new RecordingDecider(ScriptedDecider.standard()));
         return gateway;
