@@ -49,7 +49,19 @@ public final class TestCertificates {
     private final Path dir;
 
     /** One issued certificate: its files and its leaf. */
-    public record Issued(Path certFile, Path keyFile, X509Certificate leaf) {
+    public record Issued(Path certFile, Path keyFile, X509Certificate leaf, java.security.PrivateKey key) {
+        /** A PKCS#12 key store holding this certificate and key (password "changeit"), for WireMock's HTTPS. */
+        public Path keyStore(X509Certificate ca) throws Exception {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry("server", key, "changeit".toCharArray(), new java.security.cert.Certificate[]{leaf, ca});
+            Path file = certFile.resolveSibling(certFile.getFileName() + ".p12");
+            try (var out = Files.newOutputStream(file)) {
+                ks.store(out, "changeit".toCharArray());
+            }
+            return file;
+        }
+
         /** base64 SHA-256 of the public key, for Chromium's --ignore-certificate-errors-spki-list. */
         public String spkiHash() throws Exception {
             return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
@@ -111,7 +123,19 @@ public final class TestCertificates {
         Path key = dir.resolve(name + ".key");
         writeAtomically(cert, pem(leaf) + pem(ca));
         writeAtomically(key, format == KeyFormat.PKCS8 ? pkcs8(keys) : pem(keys.getPrivate()));
-        return new Issued(cert, key, leaf);
+        return new Issued(cert, key, leaf, keys.getPrivate());
+    }
+
+    /** A PKCS#12 trust store with this CA (password "changeit"). */
+    public Path trustStore() throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setCertificateEntry("ca", ca);
+        Path file = dir.resolve("ca.p12");
+        try (var out = Files.newOutputStream(file)) {
+            ks.store(out, "changeit".toCharArray());
+        }
+        return file;
     }
 
     /** An SSLContext trusting only this CA: for the JDK HttpClient. */
