@@ -17,9 +17,9 @@ public record EdgeConfig(ListenTls tls, boolean http2, boolean h2c, int redirect
         if (upstreamTls == null) {
             upstreamTls = UpstreamTls.defaults();
         }
-        if (tls == null && http2) {
-            throw new InvalidConfigValue("http2", "needs listen.tls (HTTP/2 is negotiated in the TLS handshake);"
-                    + " for cleartext HTTP/2 use listen.h2c");
+        if (tls == null) {
+            // HTTP/2 is negotiated in the TLS handshake; cleartext HTTP/2 is h2c.
+            http2 = false;
         }
         if (tls != null && h2c) {
             throw new InvalidConfigValue("h2c", "is for a listener without tls; a TLS listener negotiates h2 with"

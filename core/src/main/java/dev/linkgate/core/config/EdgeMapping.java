@@ -15,14 +15,15 @@ final class EdgeMapping {
 
     static EdgeConfig read(ConfigSection listen, ConfigSection server, ConfigSection upstream) {
         ListenTls tls = listenTls(listen.section("tls", "cert-file", "key-file", "certificates"));
-        ConfigSection http2 = server.section("http2", "max-concurrent-streams");
-        int maxStreams = http2.get("max-concurrent-streams", HTTP2_MAX_CONCURRENT_STREAMS, EdgeMapping::positive);
+        ConfigSection serverHttp2 = server.section("http2", "max-concurrent-streams");
+        int maxStreams = serverHttp2.get("max-concurrent-streams", HTTP2_MAX_CONCURRENT_STREAMS, EdgeMapping::positive);
         UpstreamTls upstreamTls = upstreamTls(upstream.section("tls", "ca-file", "verify", "cert-file", "key-file"));
         Boolean h2 = listen.get("http2", null, ConfigMapping::bool);
         boolean h2c = listen.get("h2c", H2C, ConfigMapping::bool);
         int redirect = listen.get("redirect-http-port", 0, ConfigMapping::wholeNumber);
-        return listen.build(() -> new EdgeConfig(tls, h2 != null ? h2 : tls != null && HTTP2, h2c, redirect,
-                maxStreams, upstreamTls));
+        // listen.http2 applies to TLS listeners: without tls it changes nothing (h2c is the cleartext switch).
+        boolean http2 = tls != null && (h2 != null ? h2 : HTTP2);
+        return listen.build(() -> new EdgeConfig(tls, http2, h2c, redirect, maxStreams, upstreamTls));
     }
 
     /** Either one cert-file and key-file, or a list of them under certificates; null when tls is absent. */

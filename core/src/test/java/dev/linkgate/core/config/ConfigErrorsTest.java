@@ -40,7 +40,8 @@ class ConfigErrorsTest {
 
     @Test
     void anUnknownKeyWithNothingCloseListsTheKnownKeys() {
-        assertError("config error at listen.bogus (line 6, column 3): unknown key; known keys here are host, port",
+        assertError("config error at listen.bogus (line 6, column 3): unknown key; known keys here are host, port,"
+                + " tls, http2, h2c, redirect-http-port",
                 MINIMAL + "listen:\n  bogus: 1\n");
     }
 
@@ -105,8 +106,8 @@ class ConfigErrorsTest {
 
     @Test
     void aMappingWrittenAsASingleValueIsAWrongType() {
-        assertError("config error at listen (line 5, column 9): expected a mapping of host, port; got a single"
-                + " value", MINIMAL + "listen: 8080\n");
+        assertError("config error at listen (line 5, column 9): expected a mapping of host, port, tls, http2,"
+                + " h2c, redirect-http-port; got a single value", MINIMAL + "listen: 8080\n");
     }
 
     @Test
