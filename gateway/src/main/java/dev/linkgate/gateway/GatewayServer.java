@@ -74,6 +74,10 @@ public final class GatewayServer implements AutoCloseable {
         try {
             server.bind(config, decider, links, metrics, pages, clock);
             return server;
+        } catch (IllegalArgumentException e) {
+            // A certificate that cannot be used (listen.tls, upstream.tls): a configuration error, not a bind's.
+            server.close(Duration.ZERO);
+            throw e;
         } catch (Exception e) {
             // Netty rethrows the bind's IOException unchecked: whatever failed, stop the loops, or they keep
             // the JVM alive.

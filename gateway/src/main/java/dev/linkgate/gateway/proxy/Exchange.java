@@ -2,7 +2,6 @@ package dev.linkgate.gateway.proxy;
 
 import dev.linkgate.gateway.http.AddressText;
 import dev.linkgate.gateway.http.Connections;
-import dev.linkgate.gateway.http.HopByHop;
 import dev.linkgate.gateway.http.LazyTimer;
 import dev.linkgate.gateway.http.LocalResponses;
 import dev.linkgate.gateway.http.RequestFacts;
@@ -10,12 +9,9 @@ import dev.linkgate.gateway.page.InterstitialPage;
 import dev.linkgate.gateway.upstream.UpstreamConnection;
 import dev.linkgate.gateway.upstream.UpstreamListener;
 import dev.linkgate.gateway.upstream.UpstreamPool;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -338,11 +334,7 @@ final class Exchange implements UpstreamListener {
         if (clientGone) {
             c.channel().close();
         } else {
-            HopByHop.strip(response.headers());
-            Upgrade.restoreWebSocket(response.headers());
-            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(),
-                    Unpooled.EMPTY_BUFFER, response.headers(), EmptyHttpHeaders.INSTANCE), ctx.voidPromise());
-            Tunnel.open(ctx.channel(), c.channel(), settings.tunnelIdle());
+            Tunnel.switchProtocols(ctx, response, c.channel(), settings.tunnelIdle());
         }
         onDone.accept(this);
     }

@@ -1,11 +1,17 @@
 package dev.linkgate.gateway.proxy;
 
+import dev.linkgate.gateway.http.HopByHop;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -24,6 +30,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class Tunnel {
     private Tunnel() {
+    }
+
+    /** Answers the client with the upstream's 101 (its Upgrade and Connection headers kept), then opens the tunnel. */
+    static void switchProtocols(ChannelHandlerContext ctx, HttpResponse response, Channel upstream, Duration idle) {
+        HopByHop.strip(response.headers());
+        Upgrade.restoreWebSocket(response.headers());
+        ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(), Unpooled.EMPTY_BUFFER,
+                response.headers(), EmptyHttpHeaders.INSTANCE), ctx.voidPromise());
+        open(ctx.channel(), upstream, idle);
     }
 
     /**
@@ -104,7 +119,7 @@ final class Tunnel {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             if (other.isActive()) {
-                other.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+                other.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             }
         }
 
