@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.nio.file.Path;
@@ -50,6 +51,8 @@ class HttpsChromeTest {
         if (linkgate != null) {
             linkgate.close();
         }
+        chromium.reset();
+        app.reset();
     }
 
     @Test
@@ -72,5 +75,25 @@ class HttpsChromeTest {
         assertEquals("navigate", forwarded.getHeader("Sec-Fetch-Mode"));
         assertEquals("document", forwarded.getHeader("Sec-Fetch-Dest"));
         assertEquals("?1", forwarded.getHeader("Sec-Fetch-User"));
+    }
+
+    @Test
+    void theContinuePageWorksOverHttp2() {
+        linkgate = Linkgate.startTls(app, Mode.STRICT, certificate.certFile(), certificate.keyFile());
+        Linkgate.Link link = linkgate.newLink();
+        ChromeDriver driver = chromium.driver();
+        BrowserPage page = new BrowserPage(driver);
+
+        driver.get(link.url());
+        WebElement button = page.continueButton();
+        assertEquals("h2", driver.executeScript(
+                "return performance.getEntriesByType('navigation')[0].nextHopProtocol"));
+        assertEquals(0, app.requestsFor(link.path()), "the Continue page alone forwards nothing");
+        page.awaitDwell();
+        button.click();
+
+        page.assertShowsDocumentWithSession();
+        assertEquals(1, app.requestsFor(link.path()));
+        assertEquals("https", app.requestsTo(link.path()).get(0).getHeader("X-Forwarded-Proto"));
     }
 }
