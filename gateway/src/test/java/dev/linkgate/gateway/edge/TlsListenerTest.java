@@ -6,6 +6,10 @@ import dev.linkgate.core.config.EdgeConfig;
 import dev.linkgate.core.config.ListenTls;
 import dev.linkgate.core.config.UpstreamTls;
 import dev.linkgate.core.policy.Action;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.linkgate.gateway.admin.AccessLog;
 import dev.linkgate.gateway.testing.Curl;
 import dev.linkgate.gateway.testing.GatewayHarness;
 import dev.linkgate.gateway.testing.Poll;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.io.OutputStream;
 import java.net.Socket;
@@ -39,6 +44,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -133,6 +140,37 @@ class TlsListenerTest {
                 "the double click is answered by linkgate, not forwarded");
         assertEquals("h2-token-0001", decider.requests.get(0).linkKey());
         assertEquals("navigate", decider.requests.get(0).headers().get("sec-fetch-mode"));
+    }
+
+    @Test
+    void bodiesStreamBothWaysOverHttp2AndTheAccessLogSaysHttp2() throws Exception {
+        // Larger than HTTP/2's initial 64 KiB windows: both directions go through flow control.
+        String requestBody = "r".repeat(700 * 1024);
+        String responseBody = "s".repeat(900 * 1024);
+        upstream.stubFor(post(urlEqualTo("/upload")).willReturn(aResponse().withStatus(201).withBody(responseBody)));
+        start(true, 0);
+        Logger accessLog = (Logger) LoggerFactory.getLogger(AccessLog.LOGGER);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        ch.qos.logback.classic.Level level = accessLog.getLevel();
+        accessLog.setLevel(ch.qos.logback.classic.Level.INFO);
+        accessLog.addAppender(lines);
+        try {
+            HttpResponse<String> r = jdkClient(HttpClient.Version.HTTP_2).send(HttpRequest.newBuilder(
+                            https("localhost", "/upload")).POST(HttpRequest.BodyPublishers.ofString(requestBody)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(HttpClient.Version.HTTP_2, r.version());
+            assertEquals(201, r.statusCode());
+            assertEquals(responseBody, r.body());
+            upstream.verify(postRequestedFor(urlEqualTo("/upload")).withRequestBody(equalTo(requestBody)));
+            assertTrue(Poll.until(Duration.ofSeconds(5), () -> !lines.list.isEmpty()));
+            String line = lines.list.get(0).getFormattedMessage();
+            assertTrue(line.contains("\"path\":\"/upload\",\"protocol\":\"HTTP/2.0\""), line);
+            assertTrue(line.contains("\"status\":201"), line);
+        } finally {
+            accessLog.detachAppender(lines);
+            accessLog.setLevel(level);
+        }
     }
 
     @Test
