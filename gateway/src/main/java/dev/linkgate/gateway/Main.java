@@ -12,6 +12,7 @@ import dev.linkgate.core.request.LinkRoutes;
 import dev.linkgate.core.token.ContinueTokens;
 import dev.linkgate.gateway.admin.AdminServer;
 import dev.linkgate.gateway.admin.GatewayMetrics;
+import dev.linkgate.gateway.admin.LogFormat;
 import dev.linkgate.gateway.explain.ExplainCommand;
 import dev.linkgate.gateway.link.LinkDecider;
 import dev.linkgate.gateway.page.InterstitialPage;
@@ -21,25 +22,25 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar linkgate.jar [--config FILE]} serves (default {@code config/linkgate.yaml});
  * {@code check-config FILE} validates; {@code explain --config FILE} explains decisions for requests on stdin;
- * {@code --version}. A bad configuration exits 2 with its one-line explanation, an address in use exits 1.
+ * {@code --version}; {@code --help} and {@code COMMAND --help} print {@link Usage} to stdout. A bad
+ * configuration exits 2 with its one-line explanation, an address in use exits 1.
  * SIGTERM and SIGINT stop accepting, drain requests in flight for {@code server.drain-timeout}, and exit 0.
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     static final Path DEFAULT_CONFIG = Path.of("config/linkgate.yaml");
-    private static final String USAGE =
-            "usage: linkgate [--config FILE] | check-config FILE | explain [--config FILE] | --version";
 
     private Main() {
     }
@@ -56,6 +57,12 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        String help = Usage.helpFor(args);
+        if (help != null) {
+            out.print(help);
+            out.flush();
+            return 0;
+        }
         try {
             if (args.length == 1 && "--version".equals(args[0])) {
                 out.println("linkgate " + version());
@@ -93,7 +100,7 @@ public final class Main {
         if (args.length == from + 2 && "--config".equals(args[from])) {
             return Path.of(args[from + 1]);
         }
-        throw new IllegalArgumentException(USAGE);
+        throw new IllegalArgumentException(Usage.SHORT);
     }
 
     private static void serve(LinkgateConfig config) {
@@ -140,16 +147,17 @@ public final class Main {
         lifecycle.awaitStop();
     }
 
+    /** Loads the file and applies its logging.format; warnings are logged once that format is in place. */
     private static LinkgateConfig load(Path file) {
-        return new ConfigLoader().load(file);
+        List<String> warnings = new ArrayList<>();
+        LinkgateConfig config = new ConfigLoader(System::getenv, warnings::add).load(file);
+        LogFormat.apply(config.logging().format());
+        warnings.forEach(LOG::warn);
+        return config;
     }
 
     private static Detector detector(LinkgateConfig config) {
-        try {
-            return Detector.load(config.detection(), config.policy());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the scanner lists: " + e.getMessage(), e);
-        }
+        return Detector.load(config.detection(), config.policy());
     }
 
     static String version() {

@@ -47,14 +47,42 @@ class MainTest {
     }
 
     @Test
-    void aGoodConfigChecksOut(@TempDir Path dir) throws Exception {
-        Path root = Path.of(System.getProperty("linkgate.project.dir", "..")).toAbsolutePath();
+    void upstreamAndLinksAloneCheckOut(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("linkgate.yaml");
-        Files.writeString(file, "upstream:\n  url: \"http://127.0.0.1:8081\"\nlinks:\n  - path: \"/sign/{token}\"\n"
-                + "detection:\n  user-agents: " + root.resolve("config/scanners/user-agents.txt") + "\n"
-                + "  networks: " + root.resolve("config/scanners/networks.txt") + "\n");
+        Files.writeString(file, "upstream:\n  url: \"http://127.0.0.1:8081\"\nlinks:\n  - path: \"/sign/{token}\"\n");
 
         assertEquals(0, run("check-config", file.toString()), err.toString(StandardCharsets.UTF_8));
+        assertEquals("config ok: " + file, out.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
+    void aMissingListFileIsNamedByItsKey(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("linkgate.yaml");
+        Files.writeString(file, "upstream:\n  url: \"http://127.0.0.1:8081\"\nlinks:\n  - path: \"/sign/{token}\"\n"
+                + "detection:\n  extra-networks: [" + dir.resolve("ours.txt") + "]\n");
+
+        assertEquals(2, run("check-config", file.toString()));
+        assertEquals("config error at detection.extra-networks[0]: " + dir.resolve("ours.txt") + ": no such file"
+                        + " (a relative path resolves against the working directory, " + Path.of("").toAbsolutePath()
+                        + ")", err.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
+    void helpGoesToStdoutAndExitsZero() {
+        assertEquals(0, run("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("check-config FILE") && help.contains("explain [--config FILE]"), help);
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aCommandsHelpGoesToStdoutAndExitsZero() {
+        assertEquals(0, run("check-config", "--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: java -jar linkgate.jar check-config FILE"));
+        out.reset();
+        assertEquals(0, run("explain", "--config", "x.yaml", "--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: java -jar linkgate.jar explain"));
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.util.Objects;
 
 /**
  * An IPv4 or IPv6 network: 127.0.0.0/8, 2a01:111:f400::/48. A bare address is a /32 or /128.
- * Host bits are accepted and cleared (10.1.2.3/8 is 10.0.0.0/8), as most routers and proxies do.
+ * {@link #parse} rejects host bits (10.0.0.1/8): written in a config, they mean either a typo in the address or
+ * a prefix that was meant to be longer, and trusting a whole /8 by mistake is worse than stopping. The
+ * constructor clears them, for networks computed from a client address.
  * An IPv4-mapped IPv6 network (::ffff:10.0.0.0/104) is the IPv4 network it maps (10.0.0.0/8), and
  * {@link #contains} matches an IPv4-mapped client address as the IPv4 address it is.
  */
@@ -44,10 +46,14 @@ public record Cidr(InetAddress network, int prefixLength) {
         if (prefix < 0 || prefix > bits) {
             throw notANetwork(text);
         }
-        if (bits == 128 && isIpv4Mapped(bytes) && prefix >= 96) {
-            return new Cidr(address(Arrays.copyOfRange(bytes, 12, 16)), prefix - 96);
+        Cidr cidr = bits == 128 && isIpv4Mapped(bytes) && prefix >= 96
+                ? new Cidr(address(Arrays.copyOfRange(bytes, 12, 16)), prefix - 96)
+                : new Cidr(address(bytes), prefix);
+        if (!Arrays.equals(bytes, clearHostBits(bytes, prefix))) {
+            throw new IllegalArgumentException("\"" + text + "\" has host bits set: the network is " + cidr
+                    + ", or write a longer prefix");
         }
-        return new Cidr(address(bytes), prefix);
+        return cidr;
     }
 
     /** True when the address is in this network; an IPv4-mapped IPv6 address counts as its IPv4 address. */

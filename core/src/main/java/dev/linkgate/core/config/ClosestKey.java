@@ -4,12 +4,12 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** Finds the known key an unknown one was probably meant to be, by edit distance. */
-final class ClosestKey {
+public final class ClosestKey {
     private ClosestKey() {
     }
 
     /** The closest known key, or null when none is close enough to be a plausible typo. */
-    static String to(String unknown, Collection<String> known) {
+    public static String to(String unknown, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {

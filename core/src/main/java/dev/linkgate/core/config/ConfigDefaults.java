@@ -1,6 +1,5 @@
 package dev.linkgate.core.config;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -34,8 +33,9 @@ final class ConfigDefaults {
     static final int STALE_MAJORS = 8;
     static final Duration GESTURE_DWELL = Duration.ofMillis(800);
 
-    static final Path USER_AGENTS = Path.of("config/scanners/user-agents.txt");
-    static final Path NETWORKS = Path.of("config/scanners/networks.txt");
+    /** Built into the jar from config/scanners/; a configured file replaces them. */
+    static final ListSource USER_AGENTS = ListSource.builtIn("user-agents.txt");
+    static final ListSource NETWORKS = ListSource.builtIn("networks.txt");
 
     static final StoreConfig.Type STORE_TYPE = StoreConfig.Type.MEMORY;
     static final long MAX_LINKS = 1_000_000;
@@ -54,6 +54,7 @@ final class ConfigDefaults {
     static final String INTERSTITIAL_NAME = "linkgate";
     static final String INTERSTITIAL_COLOR = "#1a56db";
 
+    static final LoggingConfig.Format LOG_FORMAT = LoggingConfig.Format.JSON;
     /** listen.http2 applies to TLS listeners only; listen.h2c (cleartext HTTP/2) is opt-in. */
     static final boolean HTTP2 = true;
     static final boolean H2C = false;

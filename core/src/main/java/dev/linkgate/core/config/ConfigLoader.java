@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ public final class ConfigLoader {
     private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
 
     private final Function<String, String> env;
+    private final Consumer<String> warnings;
 
     /** Substitutes ${VAR} from the process environment. */
     public ConfigLoader() {
@@ -28,7 +30,16 @@ public final class ConfigLoader {
 
     /** @param env looks up ${VAR} references; null means unset */
     public ConfigLoader(Function<String, String> env) {
+        this(env, log::warn);
+    }
+
+    /**
+     * @param warnings receives what is worth a warning but not an error (no secret configured); by default it
+     *                 is logged, and Main holds it until the configured log format is in place
+     */
+    public ConfigLoader(Function<String, String> env, Consumer<String> warnings) {
         this.env = Objects.requireNonNull(env, "env");
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
     public LinkgateConfig load(Path file) {
@@ -51,9 +62,7 @@ public final class ConfigLoader {
         LinkgateConfig config = ConfigMapping.read(
                 ConfigSection.root(document, sourceName, env, ConfigMapping.TOP_LEVEL));
         if (config.secret().generated()) {
-            log.warn("No secret configured in {} (secret or secret-file): using a random one. Continue pages will"
-                    + " not survive a restart or work across replicas. Set secret: \"${LINKGATE_SECRET}\" to 32 or"
-                    + " more random bytes.", sourceName);
+            warnings.accept(SecretSource.noSecretWarning(document, sourceName));
         }
         return config;
     }

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /** Maps the YAML keys (kebab-case, as documented in config/linkgate.yaml) onto the config records. */
 final class ConfigMapping {
     static final String[] TOP_LEVEL = {"listen", "admin", "upstream", "client-ip", "links", "policy", "detection",
-            "store", "server", "interstitial", "secret", "secret-file"};
+            "store", "server", "interstitial", "logging", "secret", "secret-file"};
 
     private ConfigMapping() {
     }
@@ -43,10 +43,13 @@ final class ConfigMapping {
         ServerConfig server = server(serverSection);
         InterstitialConfig interstitial = interstitial(root.section("interstitial", "name", "color", "logo",
                 "template"));
+        ConfigSection log = root.section("logging", "format");
+        LoggingConfig logging = log.build(() -> new LoggingConfig(
+                log.get("format", LOG_FORMAT, text -> choice(text, LoggingConfig.Format.class))));
         Secret secret = SecretSource.read(root);
         EdgeConfig edge = EdgeMapping.read(listenSection, serverSection, upstreamSection);
         return root.build(() -> new LinkgateConfig(listen, admin, upstream, clientIp, links, policy, detection,
-                store, server, interstitial, secret, edge));
+                store, server, interstitial, secret, logging, edge));
     }
 
     private static LinkRoute link(ConfigSection s) {
@@ -91,8 +94,8 @@ final class ConfigMapping {
 
     private static DetectionConfig detection(ConfigSection s) {
         return s.build(() -> new DetectionConfig(
-                s.get("user-agents", USER_AGENTS, ConfigMapping::path),
-                s.get("networks", NETWORKS, ConfigMapping::path),
+                s.get("user-agents", USER_AGENTS, text -> ListSource.file(path(text))),
+                s.get("networks", NETWORKS, text -> ListSource.file(path(text))),
                 s.list("extra-networks", List.of(), ConfigMapping::path),
                 s.list("extra-user-agents", List.of(), ConfigMapping::text)));
     }

@@ -5,15 +5,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Where the scanner lists are. Relative paths resolve against the working directory. Whether the files
- * exist and parse is the detector loader's to report, not the config's.
+ * Where the scanner lists are: built into linkgate unless the operator names a file, which replaces the list.
+ * Relative paths resolve against the working directory. Whether the files exist and parse is the detector
+ * loader's to report (at the key naming the file), not the config's.
  *
- * @param userAgents     the shipped (or operator's) user-agent pattern list
- * @param networks       the shipped (or operator's) scanner network list
+ * @param userAgents     the built-in (or operator's) user-agent pattern list
+ * @param networks       the built-in (or operator's) scanner network list
  * @param extraNetworks  further network list files the operator adds
  * @param extraUserAgents further user-agent patterns inline
  */
-public record DetectionConfig(Path userAgents, Path networks, List<Path> extraNetworks, List<String> extraUserAgents) {
+public record DetectionConfig(ListSource userAgents, ListSource networks, List<Path> extraNetworks,
+                              List<String> extraUserAgents) {
     public DetectionConfig {
         Objects.requireNonNull(userAgents, "user-agents");
         Objects.requireNonNull(networks, "networks");
@@ -24,7 +26,7 @@ public record DetectionConfig(Path userAgents, Path networks, List<Path> extraNe
         }
     }
 
-    /** The shipped lists under config/scanners/, nothing extra. */
+    /** The lists built into linkgate, nothing extra. */
     public static DetectionConfig defaults() {
         return new DetectionConfig(ConfigDefaults.USER_AGENTS, ConfigDefaults.NETWORKS, List.of(), List.of());
     }

@@ -9,12 +9,12 @@ import java.util.Set;
 public record LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig upstream, ClientIpConfig clientIp,
                              List<LinkRoute> links, PolicyConfig policy, DetectionConfig detection,
                              StoreConfig store, ServerConfig server, InterstitialConfig interstitial,
-                             Secret secret, EdgeConfig edge) {
+                             Secret secret, LoggingConfig logging, EdgeConfig edge) {
     /** Without edge settings: plain HTTP/1.1 in and out. */
     public LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig upstream, ClientIpConfig clientIp,
                           List<LinkRoute> links, PolicyConfig policy, DetectionConfig detection, StoreConfig store,
-                          ServerConfig server, InterstitialConfig interstitial, Secret secret) {
-        this(listen, admin, upstream, clientIp, links, policy, detection, store, server, interstitial, secret,
+                          ServerConfig server, InterstitialConfig interstitial, Secret secret, LoggingConfig logging) {
+        this(listen, admin, upstream, clientIp, links, policy, detection, store, server, interstitial, secret, logging,
                 EdgeConfig.defaults());
     }
 
@@ -29,6 +29,7 @@ public record LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig ups
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(interstitial, "interstitial");
         Objects.requireNonNull(secret, "secret");
+        Objects.requireNonNull(logging, "logging");
         Objects.requireNonNull(edge, "edge");
         links = List.copyOf(Objects.requireNonNull(links, "links"));
         if (links.isEmpty()) {

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The secret comes from {@code secret} (its UTF-8 bytes; an unset ${VAR} there means "none") or from
@@ -13,6 +15,8 @@ import java.util.Arrays;
  * is generated. Messages never include the secret.
  */
 final class SecretSource {
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
+
     private SecretSource() {
     }
 
@@ -38,6 +42,25 @@ final class SecretSource {
         } catch (IOException e) {
             throw root.error("secret-file", "cannot read file \"" + file + "\": " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * The warning for a config without a secret, saying what to do with this file: the shipped config already
+     * reads secret: "${LINKGATE_SECRET}", so its fix is to export the variable, not to add the line again.
+     */
+    static String noSecretWarning(YamlNode document, String sourceName) {
+        String written = null;
+        if (document instanceof YamlNode.Mapping root && root.entries().get("secret") != null
+                && root.entries().get("secret").value() instanceof YamlNode.Scalar scalar) {
+            written = scalar.text();
+        }
+        Matcher variable = VARIABLE.matcher(written == null ? "" : written);
+        String fix = variable.find()
+                ? "export " + variable.group(1) + " (secret: \"" + written + "\" is empty)"
+                : "export LINKGATE_SECRET and add secret: \"${LINKGATE_SECRET}\" to the file";
+        return "No secret configured in " + sourceName + ": using a random one. Continue pages will not survive a"
+                + " restart or work across replicas. To fix it, " + fix + " with 32 or more random bytes (e.g."
+                + " openssl rand -base64 32), or use secret-file: FILE.";
     }
 
     private static byte[] withoutTrailingNewlines(byte[] bytes) {

@@ -17,28 +17,35 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document into {@link YamlNode}s. Jackson's tree model drops token positions, so the
  * tree is built from its streaming parser, which keeps them. Duplicate keys, aliases and further documents
- * are errors rather than silently resolved one way or another.
+ * are errors rather than silently resolved one way or another, and so is a value YAML reads as a comment
+ * ({@code color: #1a56db} is an empty value followed by a comment, which would silently become the default).
  */
 final class YamlTree {
     private static final YAMLFactory FACTORY = new YAMLFactory();
+    /** From a key's start: the colon, then a comment glued to its '#' ("# a note" is left alone). */
+    private static final Pattern COMMENT_AS_VALUE = Pattern.compile("[^:]*:\\s+(#\\S+)");
 
     private final YAMLParser parser;
     private final String source;
+    private final String[] lines;
 
-    private YamlTree(YAMLParser parser, String source) {
+    private YamlTree(YAMLParser parser, String source, String yaml) {
         this.parser = parser;
         this.source = source;
+        this.lines = yaml.split("\\R", -1);
     }
 
     /** The document's root, or an empty mapping for an empty document. */
     static YamlNode parse(String yaml, String source) {
         try (YAMLParser parser = FACTORY.createParser(yaml)) {
-            YamlTree tree = new YamlTree(parser, source);
+            YamlTree tree = new YamlTree(parser, source, yaml);
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return new Mapping(Position.START, Map.of());
@@ -82,7 +89,11 @@ final class YamlTree {
                 throw new ConfigException(source, keyPath, keyPosition, "duplicate key (first at line "
                         + first.keyPosition().line() + ")");
             }
-            entries.put(key, new Entry(key, keyPosition, read(parser.nextToken(), keyPath)));
+            YamlNode value = read(parser.nextToken(), keyPath);
+            if (value instanceof Scalar scalar && scalar.text() == null) {
+                rejectCommentAsValue(key, keyPath, keyPosition);
+            }
+            entries.put(key, new Entry(key, keyPosition, value));
         }
         expect(token, JsonToken.END_OBJECT);
         return new Mapping(position, Collections.unmodifiableMap(entries));
@@ -96,6 +107,21 @@ final class YamlTree {
         }
         expect(token, JsonToken.END_ARRAY);
         return new Sequence(position, List.copyOf(items));
+    }
+
+    /** An empty value whose line goes on with "#something": the value was meant to start with #. */
+    private void rejectCommentAsValue(String key, String keyPath, Position keyPosition) {
+        if (keyPosition.line() < 1 || keyPosition.line() > lines.length) {
+            return;
+        }
+        String line = lines[keyPosition.line() - 1];
+        Matcher m = COMMENT_AS_VALUE.matcher(line).region(Math.min(keyPosition.column() - 1, line.length()),
+                line.length());
+        if (m.lookingAt()) {
+            throw new ConfigException(source, keyPath, new Position(keyPosition.line(), m.start(1) + 1), "YAML reads "
+                    + m.group(1) + " as a comment, so this key would be empty: quote the value, " + key + ": \""
+                    + m.group(1) + "\"");
+        }
     }
 
     private void expect(JsonToken actual, JsonToken expected) {

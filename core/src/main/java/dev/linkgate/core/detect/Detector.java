@@ -50,10 +50,14 @@ public final class Detector implements RequestClassifier {
                 ScannerNetworks.load(networksFile, extraNetworkFiles), new StaleBrowsers(staleMajors));
     }
 
-    /** Builds the detector the configuration describes. */
-    public static Detector load(DetectionConfig detection, PolicyConfig policy) throws IOException {
-        return load(detection.userAgents(), detection.networks(), detection.extraNetworks(),
-                detection.extraUserAgents(), policy.staleMajors());
+    /**
+     * Builds the detector the configuration describes.
+     *
+     * @throws ScannerListException naming the config key, file and line of a list that is missing or bad
+     */
+    public static Detector load(DetectionConfig detection, PolicyConfig policy) {
+        return new Detector(DetectionLists.userAgents(detection), DetectionLists.networks(detection),
+                new StaleBrowsers(policy.staleMajors()));
     }
 
     @Override

@@ -48,8 +48,19 @@ class CidrTest {
     }
 
     @Test
-    void hostBitsAreClearedRatherThanRejected() {
-        Cidr net = Cidr.parse("10.1.2.3/8");
+    void hostBitsAreRejectedWithTheNetworkTheyBelongTo() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Cidr.parse("10.0.0.1/8"));
+        assertEquals("\"10.0.0.1/8\" has host bits set: the network is 10.0.0.0/8, or write a longer prefix",
+                e.getMessage());
+        assertEquals("\"2001:db8::1/32\" has host bits set: the network is 2001:db8:0:0:0:0:0:0/32, or write a longer"
+                + " prefix", assertThrows(IllegalArgumentException.class, () -> Cidr.parse("2001:db8::1/32")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Cidr.parse("::ffff:10.0.0.1/104"));
+        assertEquals("10.0.0.1/32", Cidr.parse("10.0.0.1").toString(), "a bare address has no host bits");
+    }
+
+    @Test
+    void theConstructorClearsHostBitsOfAComputedNetwork() {
+        Cidr net = new Cidr(ip("10.1.2.3"), 8);
         assertEquals(ip("10.0.0.0"), net.network());
         assertEquals("10.0.0.0/8", net.toString());
     }
@@ -67,7 +78,7 @@ class CidrTest {
         Cidr net = Cidr.parse("::ffff:10.0.0.0/104");
         assertEquals(Cidr.parse("10.0.0.0/8"), net);
         assertTrue(net.isIpv4());
-        assertFalse(Cidr.parse("::ffff:10.0.0.0/64").isIpv4(), "a prefix shorter than the mapping stays IPv6");
+        assertFalse(Cidr.parse("::/80").isIpv4(), "a prefix shorter than the mapping stays IPv6");
     }
 
     @ParameterizedTest

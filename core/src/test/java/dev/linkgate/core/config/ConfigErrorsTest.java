@@ -171,6 +171,37 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aTrustedProxyWithHostBitsIsRejectedAtItsKeyAndLine() {
+        assertError("config error at client-ip.trusted-proxies[0] (line 7, column 7): \"10.0.0.1/8\" has host bits"
+                + " set: the network is 10.0.0.0/8, or write a longer prefix", MINIMAL + """
+                client-ip:
+                  trusted-proxies:
+                    - 10.0.0.1/8
+                """);
+    }
+
+    @Test
+    void anUnquotedColourIsAnErrorSayingToQuoteIt() {
+        assertError("config error at interstitial.color (line 6, column 10): YAML reads #1a56db as a comment, so"
+                + " this key would be empty: quote the value, color: \"#1a56db\"", MINIMAL + """
+                interstitial:
+                  color: #1a56db
+                """);
+        assertError("config error at interstitial.color (line 6, column 12): YAML reads #fff as a comment, so this"
+                + " key would be empty: quote the value, color: \"#fff\"", MINIMAL + "interstitial:\n  color:   #fff\n");
+    }
+
+    @Test
+    void aCommentAfterAnEmptyValueIsStillAComment() {
+        LinkgateConfig config = new ConfigLoader(name -> null).parse(MINIMAL + """
+                interstitial:
+                  logo:            # none yet
+                  color: "#1a56db" # quoted
+                """, "test.yaml");
+        assertEquals(InterstitialConfig.defaults(), config.interstitial());
+    }
+
+    @Test
     void aRuleBetweenTwoKeysBlamesTheOneItNames() {
         assertError("config error at policy.double-click-window (line 5, column 1): must be shorter than link-ttl"
                 + " (1s)", MINIMAL + "policy:\n  link-ttl: 1s\n");
@@ -204,7 +235,7 @@ class ConfigErrorsTest {
     @Test
     void detectionFilesAreNotCheckedByTheConfig() {
         LinkgateConfig config = ConfigFixtures.parse(MINIMAL + "detection:\n  networks: no/such/networks.txt\n");
-        assertEquals(Path.of("no/such/networks.txt"), config.detection().networks());
+        assertEquals(ListSource.file(Path.of("no/such/networks.txt")), config.detection().networks());
     }
 
     @Test

@@ -33,6 +33,7 @@ class ConfigExampleTest {
         assertEquals(StoreConfig.defaults(), config.store());
         assertEquals(ServerConfig.defaults(), config.server());
         assertEquals(InterstitialConfig.defaults(), config.interstitial());
+        assertEquals(LoggingConfig.defaults(), config.logging());
         assertEquals(EdgeConfig.defaults(), config.edge());
     }
 

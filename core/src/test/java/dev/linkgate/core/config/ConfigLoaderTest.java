@@ -35,8 +35,8 @@ class ConfigLoaderTest {
         assertEquals(new PolicyConfig(Mode.BALANCED, Duration.ofSeconds(2), Duration.ofHours(72),
                 Reclick.INTERSTITIAL, Duration.ofMinutes(10), Duration.ofSeconds(2), 8, Duration.ofMillis(800)),
                 config.policy());
-        assertEquals(new DetectionConfig(Path.of("config/scanners/user-agents.txt"),
-                Path.of("config/scanners/networks.txt"), List.of(), List.of()), config.detection());
+        assertEquals(new DetectionConfig(ListSource.builtIn("user-agents.txt"), ListSource.builtIn("networks.txt"),
+                List.of(), List.of()), config.detection());
         assertEquals(new StoreConfig(StoreConfig.Type.MEMORY, 1_000_000,
                 new RedisConfig("redis://127.0.0.1:6379", Duration.ofMillis(50), "linkgate:"),
                 StoreConfig.OnFailure.LOCAL), config.store());
@@ -154,6 +154,21 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> parse(MINIMAL + "secret: hunter2hunter2\n"));
         assertEquals("config error at secret (line 5, column 9): must be at least 32 bytes (got 14)", e.getMessage());
+    }
+
+    @Test
+    void theNoSecretWarningSaysWhatToDoWithThisFile() {
+        String shipped = MINIMAL + "secret: \"${LINKGATE_SECRET}\"\n";
+        assertTrue(parse(shipped).secret().generated());
+        assertEquals("No secret configured in test.yaml: using a random one. Continue pages will not survive a"
+                + " restart or work across replicas. To fix it, export LINKGATE_SECRET (secret: \"${LINKGATE_SECRET}\""
+                + " is empty) with 32 or more random bytes (e.g. openssl rand -base64 32), or use secret-file: FILE.",
+                SecretSource.noSecretWarning(YamlTree.parse(shipped, "test.yaml"), "test.yaml"));
+        assertEquals("No secret configured in test.yaml: using a random one. Continue pages will not survive a"
+                + " restart or work across replicas. To fix it, export LINKGATE_SECRET and add secret:"
+                + " \"${LINKGATE_SECRET}\" to the file with 32 or more random bytes (e.g. openssl rand -base64 32),"
+                + " or use secret-file: FILE.", SecretSource.noSecretWarning(YamlTree.parse(MINIMAL, "test.yaml"),
+                "test.yaml"));
     }
 
     @Test

@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.linkgate.core.request.ClickRequest;
 import dev.linkgate.core.request.RequestHeaders;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Where the shipped lists and the shared corpora are, and requests built the way browsers send them. */
+/** Where the shipped lists and the outside corpora are, and requests built the way browsers send them. */
 final class TestData {
     static final String CHROME_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,"
             + "image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7";
@@ -39,23 +39,15 @@ final class TestData {
     }
 
     /**
-     * A file of the shared outside corpora. Surefire points linkgate.shared.data at the shared/data beside the
-     * repository; a git worktree sits one level deeper, so the nearest shared/data of an ancestor also counts.
-     * Missing corpora fail the test rather than skip it.
+     * A file of the outside corpora, test resources under corpora/ (see its README for source and licence).
+     * A missing one fails the test rather than skipping it.
      */
-    static Path sharedData(String file) {
-        Path configured = Path.of(System.getProperty("linkgate.shared.data", "../shared/data"));
-        if (Files.isRegularFile(configured.resolve(file))) {
-            return configured.resolve(file);
+    static InputStream corpus(String file) {
+        InputStream in = TestData.class.getResourceAsStream("/corpora/" + file);
+        if (in == null) {
+            return fail("corpus " + file + " is missing from the test resources (core/src/test/resources/corpora/)");
         }
-        for (Path dir = projectDir().toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/data").resolve(file);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        return fail("corpus " + file + " is missing: expected it under " + configured.toAbsolutePath()
-                + " (system property linkgate.shared.data) or in a shared/data beside the repository");
+        return in;
     }
 
     static InetAddress address(String literal) {

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped user-agent list against outside corpora nobody on this project wrote (shared/data/ua). Figures
+ * The shipped user-agent list against outside corpora nobody on this project wrote (test resources under corpora/). Figures
  * are printed so they show in the build log.
  *
  * <p>Dates: the intoli profiles come from npm user-agents 2.1.198, whose newest majors are Chrome 155,
@@ -33,7 +33,7 @@ class UserAgentCorpusTest {
 
     @Test
     void noRealBrowserProfileIsBotByUserAgent() throws IOException {
-        JsonNode profiles = JSON.readTree(TestData.sharedData("ua/intoli-user-agents.json").toFile());
+        JsonNode profiles = JSON.readTree(TestData.corpus("intoli-user-agents.json"));
         List<String> bots = new ArrayList<>();
         Map<Instant, Integer> suspect = new LinkedHashMap<>();
         int human = 0;
@@ -64,7 +64,7 @@ class UserAgentCorpusTest {
     @Test
     void crawlerUserAgentsInstancesAreBotOrSuspect() throws IOException {
         List<String> agents = new ArrayList<>();
-        for (JsonNode entry : JSON.readTree(TestData.sharedData("ua/crawler-user-agents.json").toFile())) {
+        for (JsonNode entry : JSON.readTree(TestData.corpus("crawler-user-agents.json"))) {
             entry.path("instances").forEach(i -> agents.add(i.asText()));
         }
         assertHitRate("crawler-user-agents instances", agents);
@@ -73,7 +73,7 @@ class UserAgentCorpusTest {
     @Test
     void isbotCrawlersAreBotOrSuspect() throws IOException {
         List<String> agents = new ArrayList<>();
-        YAML.readTree(TestData.sharedData("ua/isbot-crawlers.yml").toFile())
+        YAML.readTree(TestData.corpus("isbot-crawlers.yml"))
                 .forEach(list -> list.forEach(ua -> agents.add(ua.asText())));
         assertHitRate("isbot crawlers", agents);
     }
@@ -86,7 +86,7 @@ class UserAgentCorpusTest {
      */
     @Test
     void isbotBrowsersAreBotOnlyWhereLinkgateMeansIt() throws IOException {
-        JsonNode sections = YAML.readTree(TestData.sharedData("ua/isbot-browsers.yml").toFile());
+        JsonNode sections = YAML.readTree(TestData.corpus("isbot-browsers.yml"));
         int total = 0;
         int bot = 0;
         List<String> unexpected = new ArrayList<>();

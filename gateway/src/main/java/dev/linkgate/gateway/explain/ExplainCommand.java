@@ -59,10 +59,8 @@ public final class ExplainCommand {
     public static int run(LinkgateConfig config, InputStream in, PrintStream out) {
         Detector detector;
         try {
-            detector = Detector.load(config.detection().userAgents(), config.detection().networks(),
-                    config.detection().extraNetworks(), config.detection().extraUserAgents(),
-                    config.policy().staleMajors());
-        } catch (IOException | IllegalArgumentException e) {
+            detector = Detector.load(config.detection(), config.policy());
+        } catch (IllegalArgumentException e) {
             ObjectNode error = JSON.createObjectNode();
             error.put("error", "detection lists: " + e.getMessage());
             out.println(error);

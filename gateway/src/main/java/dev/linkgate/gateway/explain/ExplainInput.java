@@ -1,6 +1,7 @@
 package dev.linkgate.gateway.explain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.linkgate.core.config.ClosestKey;
 import dev.linkgate.core.request.RequestHeaders;
 import io.netty.util.NetUtil;
 
@@ -8,6 +9,7 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,13 +18,23 @@ import java.util.TreeMap;
  * One request to explain, read from a JSON line:
  * {@code {"method":"GET","path":"/sign/x?y=1","client":"203.0.113.7","headers":{"User-Agent":"..."},"time":"..."}}.
  * method defaults to GET and time to now; client must be an IP literal (never resolved: no DNS from explain).
+ * Any other field is an error: a misspelt "headres" would otherwise explain a request without its headers.
  */
 record ExplainInput(String method, String path, String query, InetAddress client, RequestHeaders headers,
                     Instant time) {
+    static final List<String> FIELDS = List.of("method", "path", "client", "headers", "time");
 
     static ExplainInput of(JsonNode line, Instant now) {
         if (!line.isObject()) {
             throw new IllegalArgumentException("expected a JSON object");
+        }
+        for (Iterator<String> names = line.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                String meant = ClosestKey.to(name, FIELDS);
+                throw new IllegalArgumentException("unknown field \"" + name + "\"; " + (meant != null
+                        ? "did you mean \"" + meant + "\"?" : "the fields are " + String.join(", ", FIELDS)));
+            }
         }
         String method = text(line, "method", "GET").toUpperCase(Locale.ROOT);
         String target = text(line, "path", null);

@@ -1,5 +1,6 @@
 package dev.linkgate.gateway.browser;
 
+import dev.linkgate.gateway.testing.Executables;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -20,13 +21,12 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * Debian's headless Chromium, driven through Debian's chromedriver. Both paths are explicit, so Selenium
+ * Debian's headless Chromium, driven through Debian's chromedriver, both found on PATH (or named by
+ * LINKGATE_CHROMIUM and LINKGATE_CHROMEDRIVER). Both paths are given to Selenium explicitly, so Selenium
  * Manager is skipped and nothing is downloaded. One per test class, in a fresh profile directory;
  * {@link #reset()} gives each test a single blank tab without cookies.
  */
 final class Chromium implements AutoCloseable {
-    static final Path BINARY = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final String INSTALL = "apt-get install -y chromium chromium-driver";
     /**
      * Selenium looks for a DevTools binding matching the browser's version and warns that it has none; these
@@ -56,10 +56,11 @@ final class Chromium implements AutoCloseable {
 
     /** As above, with further command-line switches (e.g. the test CA's certificate to trust). */
     static Chromium launch(String userAgent, String logName, String... extraArguments) {
-        requireInstalled();
+        Path binary = binary();
+        Path driverBinary = driverBinary();
         Path profile = tempDir("linkgate-chromium-");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(BINARY.toFile());
+        options.setBinary(binary.toFile());
         options.addArguments(
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 // This machine has no network but loopback: nothing in the background may try to reach out.
@@ -72,7 +73,7 @@ final class Chromium implements AutoCloseable {
         options.addArguments(extraArguments);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile())
+                .usingDriverExecutable(driverBinary.toFile())
                 .usingAnyFreePort()
                 .withLogFile(logFile(logName))
                 .build();
@@ -112,14 +113,14 @@ final class Chromium implements AutoCloseable {
         return driver.getWindowHandle();
     }
 
-    /** Fails (never skips) the test when the browser is missing, with the command that installs it. */
-    static void requireInstalled() {
-        for (Path p : List.of(BINARY, DRIVER)) {
-            if (!Files.isExecutable(p)) {
-                throw new AssertionError("The browser tests need Debian's Chromium and its driver, but " + p
-                        + " is missing. Install them with: " + INSTALL);
-            }
-        }
+    /** Chromium's executable; fails (never skips) the test when it is missing, with the install line. */
+    static Path binary() {
+        return Executables.require("chromium", "LINKGATE_CHROMIUM", INSTALL);
+    }
+
+    /** chromedriver's executable, likewise. */
+    static Path driverBinary() {
+        return Executables.require("chromedriver", "LINKGATE_CHROMEDRIVER", INSTALL);
     }
 
     @Override

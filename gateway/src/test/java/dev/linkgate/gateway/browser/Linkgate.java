@@ -22,8 +22,6 @@ import dev.linkgate.gateway.page.InterstitialPage;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -138,11 +136,7 @@ final class Linkgate implements AutoCloseable {
     }
 
     private static Detector detector(LinkgateConfig config) {
-        try {
-            return Detector.load(config.detection(), config.policy());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Detector.load(config.detection(), config.policy());
     }
 
     /** A fresh one-time link: its path on the signing app and its URL through linkgate. */

@@ -2,6 +2,7 @@ package dev.linkgate.gateway.browser;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,22 +35,23 @@ final class UserAgents {
     }
 
     static int installedMajor() {
-        Chromium.requireInstalled();
+        Path binary = Chromium.binary();
+        Chromium.driverBinary();
         try {
-            Process p = new ProcessBuilder(Chromium.BINARY.toString(), "--version")
+            Process p = new ProcessBuilder(binary.toString(), "--version")
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError(Chromium.BINARY + " --version did not answer");
+                throw new AssertionError(binary + " --version did not answer");
             }
             Matcher m = VERSION.matcher(out);
             if (!m.find()) {
-                throw new AssertionError(Chromium.BINARY + " --version printed no version: " + out.strip());
+                throw new AssertionError(binary + " --version printed no version: " + out.strip());
             }
             return Integer.parseInt(m.group(1));
         } catch (IOException e) {
-            throw new AssertionError("cannot run " + Chromium.BINARY + " --version: " + e.getMessage(), e);
+            throw new AssertionError("cannot run " + binary + " --version: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);

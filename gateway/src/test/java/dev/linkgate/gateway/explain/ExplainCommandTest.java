@@ -14,7 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,19 +124,14 @@ class ExplainCommandTest {
     }
 
     @Test
-    void theShippedScannerListsJudgeRealRequests() throws Exception {
-        Path project = Path.of(System.getProperty("linkgate.project.dir", ".."));
+    void theBuiltInScannerListsJudgeRealRequests() throws Exception {
         LinkgateConfig config = new ConfigLoader(name -> null).parse("""
                 upstream:
                   url: "http://127.0.0.1:8081"
                 links:
                   - path: "/sign/{token}"
-                detection:
-                  user-agents: "%s"
-                  networks: "%s"
                 secret: "0123456789abcdef0123456789abcdef-explain"
-                """.formatted(project.resolve("config/scanners/user-agents.txt"),
-                project.resolve("config/scanners/networks.txt")), "test.yaml");
+                """, "test.yaml");
         String chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
                 + " Chrome/154.0.0.0 Safari/537.36";
         String input = """
@@ -182,6 +176,20 @@ class ExplainCommandTest {
         int exit = ExplainCommand.run(config, new ByteArrayInputStream(new byte[0]),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertEquals(1, exit);
-        assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("{\"error\":\"detection lists: "));
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("{\"error\":\"detection lists: config error at"
+                + " detection.user-agents: /nonexistent/user-agents.txt: no such file"), bytes.toString());
+    }
+
+    @Test
+    void unknownAndMisspeltFieldsAreErrors() throws Exception {
+        List<JsonNode> out = explain("""
+                {"path":"/sign/%1$s","client":"203.0.113.7","headres":{"User-Agent":"curl/8.5"}}
+                {"path":"/sign/x","client":"203.0.113.7","referrer":"https://mail.example.com/"}
+                {"path":"/sign/x","client":"203.0.113.7"}
+                """.formatted(SECRET_TOKEN), 1);
+        assertEquals("line 1: unknown field \"headres\"; did you mean \"headers\"?", out.get(0).get("error").asText());
+        assertEquals("line 2: unknown field \"referrer\"; the fields are method, path, client, headers, time",
+                out.get(1).get("error").asText());
+        assertEquals("INTERSTITIAL", out.get(2).get("decision").asText(), "the rest go on");
     }
 }

@@ -1,10 +1,10 @@
 package dev.linkgate.gateway.store;
 
+import dev.linkgate.gateway.testing.Executables;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.io.InputStream;
@@ -127,12 +127,6 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
     }
 
     private static Path binary() {
-        for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(entry.isEmpty() ? "." : entry, "redis-server");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("redis-server not found on PATH: apt-get install -y redis-server");
+        return Executables.require("redis-server", null, "apt-get install -y redis-server");
     }
 }

@@ -9,6 +9,7 @@ import dev.linkgate.core.config.Endpoint;
 import dev.linkgate.core.config.InterstitialConfig;
 import dev.linkgate.core.config.LinkRoute;
 import dev.linkgate.core.config.LinkgateConfig;
+import dev.linkgate.core.config.LoggingConfig;
 import dev.linkgate.core.config.Mode;
 import dev.linkgate.core.config.PolicyConfig;
 import dev.linkgate.core.config.Reclick;
@@ -63,6 +64,7 @@ public final class TestConfig {
                         drainTimeout, new DataSize(maxCoalesceBody)),
                 new InterstitialConfig("linkgate test", "#225588", null, null),
                 new Secret(secret, false),
+                LoggingConfig.defaults(),
                 edge);
     }
 
