@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * TLS towards an https:// upstream: TLS 1.2/1.3, the certificate checked against the system's trust store (or
@@ -22,7 +23,27 @@ import java.util.List;
 public final class UpstreamTlsContext {
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamTlsContext.class);
 
+    /** At most one warning a minute: a broken upstream certificate fails every connection, and so every request. */
+    private static final long WARN_EVERY_NANOS = 60_000_000_000L;
+    private static final AtomicLong LAST_WARNING = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+
     private UpstreamTlsContext() {
+    }
+
+    /**
+     * Says why a TLS handshake with the upstream failed (its requests get 502 and count as upstream errors),
+     * at most once a minute.
+     */
+    public static void handshakeFailed(String host, Throwable cause) {
+        long now = System.nanoTime();
+        long last = LAST_WARNING.get();
+        if (now - last >= WARN_EVERY_NANOS && LAST_WARNING.compareAndSet(last, now)) {
+            Throwable root = cause;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            LOG.warn("TLS handshake with the upstream {} failed (requests get 502): {}", host, root.getMessage());
+        }
     }
 
     /** @throws IllegalArgumentException naming the file that cannot be used */

@@ -58,6 +58,11 @@ public final class UpstreamPools {
                         if (tls != null) {
                             SslHandler handler = tls.newHandler(ch.alloc(), config.host(), address.getPort());
                             handler.setHandshakeTimeoutMillis(handshakeMillis);
+                            handler.handshakeFuture().addListener(f -> {
+                                if (!f.isSuccess()) {
+                                    UpstreamTlsContext.handshakeFailed(config.host(), f.cause());
+                                }
+                            });
                             ch.pipeline().addLast("tls", handler);
                         }
                         ch.pipeline().addLast("http-codec", new UpstreamCodec(new HttpDecoderConfig()
