@@ -20,6 +20,7 @@ import dev.linkgate.gateway.http2.Http2Server;
 import dev.linkgate.gateway.http2.PrefaceChoice;
 import dev.linkgate.gateway.http2.ProtocolPipelines;
 import dev.linkgate.gateway.proxy.ProxyHandler;
+import dev.linkgate.gateway.reload.LiveConfig;
 import dev.linkgate.gateway.tls.ServerCertificates;
 import dev.linkgate.gateway.tls.TlsHandshakes;
 import io.netty.channel.ChannelInitializer;
@@ -34,24 +35,27 @@ import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.SniHandler;
 
 import java.time.Clock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A client connection's pipeline, built in the order a request travels through it:
  * PROXY protocol, TLS (when listen.tls: SNI, handshake, then ALPN picks HTTP/1.1 or HTTP/2), HTTP codec (with
  * its limits), one message per read, access log, request target, decode failures, Expect, timeouts, keep-alive,
  * client address, link flow, proxy. Over HTTP/2 the connection carries the frame codec and every stream gets
- * the same request steps from the access log on.
+ * the same request steps from the access log on. Each new connection is built from the live config of its
+ * moment (limits, PROXY protocol); a reload leaves open connections as they are. The edge settings (TLS,
+ * HTTP/2) are the start's; certificates reload through {@link ServerCertificates}.
  */
 final class GatewayInitializer extends ChannelInitializer<SocketChannel> implements ProtocolPipelines {
-    private final LinkgateConfig config;
+    private final Supplier<LiveConfig> live;
     private final LinkMatcher links;
     private final LinkFlow linkFlow;
-    private final ProxyHandler.Settings proxy;
+    private final Function<LiveConfig, ProxyHandler.Settings> proxy;
     private final GatewayMetrics metrics;
     private final ChannelGroup clients;
     private final Clock clock;
     private final ServerCertificates certificates;
-    private final Http2Server.Limits http2Limits;
     private final ChannelInitializer<Http2StreamChannel> streams = new ChannelInitializer<>() {
         @Override
         protected void initChannel(Http2StreamChannel ch) {
@@ -60,9 +64,10 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
     };
 
     /** @param certificates the listener's certificates, or null for plain HTTP */
-    GatewayInitializer(LinkgateConfig config, LinkMatcher links, LinkFlow linkFlow, ProxyHandler.Settings proxy,
-                       GatewayMetrics metrics, ChannelGroup clients, Clock clock, ServerCertificates certificates) {
-        this.config = config;
+    GatewayInitializer(Supplier<LiveConfig> live, LinkMatcher links, LinkFlow linkFlow,
+                       Function<LiveConfig, ProxyHandler.Settings> proxy, GatewayMetrics metrics, ChannelGroup clients,
+                       Clock clock, ServerCertificates certificates) {
+        this.live = live;
         this.links = links;
         this.linkFlow = linkFlow;
         this.proxy = proxy;
@@ -70,19 +75,16 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
         this.clients = clients;
         this.clock = clock;
         this.certificates = certificates;
-        ServerConfig server = config.server();
-        this.http2Limits = new Http2Server.Limits(config.edge().maxConcurrentStreams(),
-                server.maxRequestLine().bytes() + server.maxHeaderSize().bytes(), server.idleTimeout(),
-                server.drainTimeout());
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
         trackConnection(ch);
         ChannelPipeline p = ch.pipeline();
-        addProxyProtocol(p);
+        LinkgateConfig config = live.get().config();
+        addProxyProtocol(p, config);
         if (certificates != null) {
-            addTls(p);
+            addTls(p, config.server());
         } else if (config.edge().h2c()) {
             p.addLast("h2c-preface", new PrefaceChoice(this));
         } else {
@@ -94,8 +96,8 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
      * TLS 1.2/1.3 with the certificate for the client's SNI name, the handshake within server.header-timeout;
      * then HTTP/1.1 or HTTP/2 by ALPN.
      */
-    private void addTls(ChannelPipeline p) {
-        p.addLast("tls", new SniHandler(certificates, 0, config.server().headerTimeout().toMillis()));
+    private void addTls(ChannelPipeline p, ServerConfig server) {
+        p.addLast("tls", new SniHandler(certificates, 0, server.headerTimeout().toMillis()));
         p.addLast("tls-handshake", new TlsHandshakes(metrics.edge()));
         p.addLast("alpn", new AlpnChoice(this));
     }
@@ -103,9 +105,9 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
     /** The HTTP/1.1 steps; on a connection already open (after TLS or the preface check) it starts reading. */
     @Override
     public void http1(ChannelPipeline p) {
-        ServerConfig server = config.server();
+        ServerConfig server = live.get().config().server();
         RequestTimeouts timeouts = new RequestTimeouts(server.headerTimeout(), server.idleTimeout());
-        addHttpCodec(p, timeouts);
+        addHttpCodec(p, server, timeouts);
         addRequestChecks(p);
         addExpectContinue(p);
         addTimeouts(p, timeouts);
@@ -120,7 +122,11 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
 
     @Override
     public void http2(ChannelPipeline p) {
-        Http2Server.configure(p, http2Limits, streams);
+        LinkgateConfig config = live.get().config();
+        ServerConfig server = config.server();
+        Http2Server.configure(p, new Http2Server.Limits(config.edge().maxConcurrentStreams(),
+                server.maxRequestLine().bytes() + server.maxHeaderSize().bytes(), server.idleTimeout(),
+                server.drainTimeout()), streams);
     }
 
     /**
@@ -148,7 +154,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
     }
 
     /** client-ip.proxy-protocol: v1 or v2 header first; its source address is the peer. */
-    private void addProxyProtocol(ChannelPipeline p) {
+    private void addProxyProtocol(ChannelPipeline p, LinkgateConfig config) {
         if (config.clientIp().proxyProtocol()) {
             p.addLast("proxy-protocol", new HAProxyMessageDecoder());
             p.addLast("proxy-source", new ProxyProtocolHandler());
@@ -159,8 +165,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
      * HTTP/1.1 with the request line and header limits, strict framing (Content-Length with Transfer-Encoding
      * fails), then one decoded message per read: reads are manual, which paces pipelined requests and bodies.
      */
-    private void addHttpCodec(ChannelPipeline p, RequestTimeouts timeouts) {
-        ServerConfig server = config.server();
+    private void addHttpCodec(ChannelPipeline p, ServerConfig server, RequestTimeouts timeouts) {
         p.addLast("first-bytes", timeouts.firstBytes());
         p.addLast("http-codec", new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(server.maxRequestLine().toIntBytes())
@@ -176,7 +181,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
      * link routes); a request the codec could not decode is answered 400/414/431 and closed.
      */
     private void addRequestChecks(ChannelPipeline p) {
-        p.addLast("access-log", new AccessLogHandler(links, clock));
+        p.addLast("access-log", new AccessLogHandler(links, clock, metrics));
         p.addLast("request-target", new RequestTargetHandler());
         p.addLast("decode-check", new DecodeFailureHandler());
     }
@@ -194,7 +199,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
     }
 
     private void addClientAddress(ChannelPipeline p) {
-        p.addLast("client-address", new ClientAddressHandler(config.clientIp()::isTrustedProxy));
+        p.addLast("client-address", new ClientAddressHandler(live));
     }
 
     private void addLinkFlow(ChannelPipeline p) {
@@ -202,6 +207,6 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
     }
 
     private void addProxy(ChannelPipeline p) {
-        p.addLast("proxy", new ProxyHandler(proxy));
+        p.addLast("proxy", new ProxyHandler(live, proxy));
     }
 }

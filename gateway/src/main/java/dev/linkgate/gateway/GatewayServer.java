@@ -10,6 +10,7 @@ import dev.linkgate.gateway.link.LinkFlow;
 import dev.linkgate.gateway.link.LinkMatcher;
 import dev.linkgate.gateway.page.InterstitialPage;
 import dev.linkgate.gateway.proxy.ProxyHandler;
+import dev.linkgate.gateway.reload.LiveConfig;
 import dev.linkgate.gateway.tls.CertificateWatcher;
 import dev.linkgate.gateway.tls.RedirectInitializer;
 import dev.linkgate.gateway.tls.ServerCertificates;
@@ -24,10 +25,9 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.GlobalEventExecutor;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -48,10 +48,20 @@ public final class GatewayServer implements AutoCloseable {
     private final UpstreamPools pools;
     private final ChannelGroup clients = new DefaultChannelGroup("linkgate-clients", GlobalEventExecutor.INSTANCE);
     private final Duration drainTimeout;
+    /** The upstream's host[:port] from the start config (upstream.url needs a restart). */
+    private final String authority;
+    private volatile Snapshot current;
     private Channel listener;
     private ServerCertificates certificates;
     private CertificateWatcher watcher;
     private Channel redirectListener;
+
+    /**
+     * What new connections and requests read, swapped whole by {@link #apply}: the live config and the proxy's
+     * view of it. A request reads it once (the client-address step puts it in its facts) and keeps it to its end.
+     */
+    private record Snapshot(LiveConfig live, ProxyHandler.Settings proxy) {
+    }
 
     private GatewayServer(LinkgateConfig config) {
         this.transport = Transport.detect();
@@ -61,6 +71,7 @@ public final class GatewayServer implements AutoCloseable {
                 new DefaultThreadFactory("linkgate-io"), transport.ioHandlerFactory());
         this.pools = new UpstreamPools(workers, config.upstream(), transport, config.edge().upstreamTls());
         this.drainTimeout = config.server().drainTimeout();
+        this.authority = UpstreamPools.authority(config.upstream().url());
     }
 
     /**
@@ -70,9 +81,15 @@ public final class GatewayServer implements AutoCloseable {
      */
     public static GatewayServer start(LinkgateConfig config, LinkDecider decider, LinkMatcher links,
                                       GatewayMetrics metrics, InterstitialPage pages, Clock clock) {
+        return start(new LiveConfig(config, decider, pages, null), links, metrics, clock);
+    }
+
+    /** As above, from a live config that {@link #apply} can later replace. */
+    public static GatewayServer start(LiveConfig live, LinkMatcher links, GatewayMetrics metrics, Clock clock) {
+        LinkgateConfig config = live.config();
         GatewayServer server = new GatewayServer(config);
         try {
-            server.bind(config, decider, links, metrics, pages, clock);
+            server.bind(live, links, metrics, clock);
             return server;
         } catch (IllegalArgumentException e) {
             // A certificate that cannot be used (listen.tls, upstream.tls): a configuration error, not a bind's.
@@ -87,14 +104,11 @@ public final class GatewayServer implements AutoCloseable {
         }
     }
 
-    private void bind(LinkgateConfig config, LinkDecider decider, LinkMatcher links, GatewayMetrics metrics,
-                      InterstitialPage pages, Clock clock) {
-        UpstreamConfig upstream = config.upstream();
-        LinkFlow linkFlow = new LinkFlow(links, decider, pages, metrics, clock,
-                config.server().maxCoalesceBody().toIntBytes(), upstream.responseTimeout());
-        ProxyHandler.Settings proxy = new ProxyHandler.Settings(pools, UpstreamPools.authority(upstream.url()),
-                upstream.preserveHost(), upstream.responseTimeout(), pages, metrics, config.server().idleTimeout());
-        metrics.ledgerSize(decider::ledgerSize);
+    private void bind(LiveConfig live, LinkMatcher links, GatewayMetrics metrics, Clock clock) {
+        LinkgateConfig config = live.config();
+        current = new Snapshot(live, proxySettings(live, metrics));
+        LinkFlow linkFlow = new LinkFlow(links, this::live, metrics, clock);
+        metrics.ledgerSize(live.decider()::ledgerSize);
         EdgeConfig edge = config.edge();
         if (edge.tls() != null) {
             SslProvider provider = TlsProvider.choose();
@@ -108,8 +122,8 @@ public final class GatewayServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new GatewayInitializer(config, links, linkFlow, proxy, metrics, clients, clock,
-                        certificates));
+                .childHandler(new GatewayInitializer(this::live, links, linkFlow, this::proxySettings, metrics,
+                        clients, clock, certificates));
         listener = bootstrap.bind(config.listen().host(), config.listen().port()).syncUninterruptibly().channel();
         if (certificates != null) {
             watchCertificates();
@@ -141,6 +155,34 @@ public final class GatewayServer implements AutoCloseable {
     /** The port of listen.redirect-http-port's listener, or -1. */
     public int redirectPort() {
         return redirectListener == null ? -1 : ((InetSocketAddress) redirectListener.localAddress()).getPort();
+    }
+
+    private ProxyHandler.Settings proxySettings(LiveConfig live, GatewayMetrics metrics) {
+        UpstreamConfig upstream = live.config().upstream();
+        return new ProxyHandler.Settings(pools, authority, upstream.preserveHost(), upstream.responseTimeout(),
+                live.pages(), metrics, live.config().server().idleTimeout());
+    }
+
+    /** What an exchange under {@code live} needs: the current snapshot's, or (a request from before a reload) built. */
+    private ProxyHandler.Settings proxySettings(LiveConfig live) {
+        Snapshot now = current;
+        return now.live() == live ? now.proxy() : proxySettings(live, now.proxy().metrics());
+    }
+
+    /** The config requests are served under now. */
+    public LiveConfig live() {
+        return current.live();
+    }
+
+    /**
+     * Serves every request that arrives from now on under {@code next}; requests in flight finish under the one
+     * they started with, and open connections stay open. The upstream pools take the new limits on their loops.
+     */
+    public void apply(LiveConfig next) {
+        current = new Snapshot(next, proxySettings(next, current.proxy().metrics()));
+        pools.apply(next.config().upstream());
+        // The reload signal also re-reads the TLS certificate files (the watcher does on every change).
+        reloadCertificates();
     }
 
     public InetSocketAddress address() {

@@ -3,22 +3,12 @@ package dev.linkgate.gateway;
 import dev.linkgate.core.config.ConfigException;
 import dev.linkgate.core.config.ConfigLoader;
 import dev.linkgate.core.config.LinkgateConfig;
-import dev.linkgate.core.detect.Detector;
 import dev.linkgate.core.detect.ScannerListException;
-import dev.linkgate.core.ledger.ClickLedger;
-import dev.linkgate.core.ledger.LedgerSettings;
-import dev.linkgate.core.policy.ClickPolicy;
-import dev.linkgate.core.request.LinkRoutes;
-import dev.linkgate.core.token.ContinueTokens;
-import dev.linkgate.gateway.admin.AdminServer;
-import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.admin.LogFormat;
 import dev.linkgate.gateway.explain.ExplainCommand;
-import dev.linkgate.gateway.link.LinkDecider;
 import dev.linkgate.gateway.page.InterstitialPage;
-import dev.linkgate.gateway.store.ClickLedgers;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.linkgate.gateway.reload.LiveConfig;
+import dev.linkgate.gateway.reload.ReloadSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +26,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code check-config FILE} validates; {@code explain --config FILE} explains decisions for requests on stdin;
  * {@code --version}; {@code --help} and {@code COMMAND --help} print {@link Usage} to stdout. A bad
  * configuration exits 2 with its one-line explanation, an address in use exits 1.
- * SIGTERM and SIGINT stop accepting, drain requests in flight for {@code server.drain-timeout}, and exit 0.
+ * SIGTERM and SIGINT stop accepting, drain requests in flight for {@code server.drain-timeout}, and exit 0;
+ * SIGHUP re-reads the config file (as {@code POST /reload} on the admin port does).
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -70,7 +61,7 @@ public final class Main {
             }
             if (args.length == 2 && "check-config".equals(args[0])) {
                 LinkgateConfig config = load(Path.of(args[1]));
-                detector(config);
+                LiveConfig.detector(config);
                 InterstitialPage.create(config.interstitial());
                 EdgeCheck.certificates(config);
                 out.println("config ok: " + args[1]);
@@ -79,7 +70,8 @@ public final class Main {
             if (args.length >= 1 && "explain".equals(args[0])) {
                 return ExplainCommand.run(load(configPath(args, 1)), System.in, out);
             }
-            serve(load(configPath(args, 0)));
+            Path file = configPath(args, 0);
+            serve(file, load(file));
             return 0;
         } catch (ConfigException | ScannerListException e) {
             err.println(e.getMessage());
@@ -103,47 +95,32 @@ public final class Main {
         throw new IllegalArgumentException(Usage.SHORT);
     }
 
-    private static void serve(LinkgateConfig config) {
-        Clock clock = Clock.systemUTC();
-        Detector detector = detector(config);
-        InterstitialPage pages = InterstitialPage.create(config.interstitial());
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        GatewayMetrics metrics = new GatewayMetrics(registry);
-        ClickLedger ledger = ClickLedgers.create(config.store(), LedgerSettings.from(config.policy(), config.store()),
-                clock, registry);
-        ContinueTokens tokens = new ContinueTokens(config.secret().bytes(), config.policy().continueTtl(), clock);
-        ClickPolicy policy = new ClickPolicy(config.policy(), detector, ledger, tokens, clock);
-        GatewayServer server = GatewayServer.start(config, LinkDecider.of(policy), LinkRoutes.of(config.links())::match,
-                metrics, pages, clock);
+    private static void serve(Path file, LinkgateConfig config) {
         // The hook is in place before /readyz says ready: a stop from then on always drains.
         Lifecycle lifecycle = new Lifecycle();
-        AdminServer[] admin = new AdminServer[1];
+        Service[] running = new Service[1];
         lifecycle.onStop(() -> {
-            LOG.info("stopping: no new connections; draining requests in flight for up to {}",
-                    config.server().drainTimeout());
-            server.close(config.server().drainTimeout());
-            if (admin[0] != null) {
-                admin[0].close();
+            if (running[0] != null) {
+                LOG.info("stopping: no new connections; draining requests in flight for up to {}",
+                        config.server().drainTimeout());
+                running[0].close();
+                LOG.info("stopped");
             }
-            metrics.close();
-            ledger.close();
-            LOG.info("stopped");
             // The access log is buffered (BufferedStdoutAppender): stopping the logger context writes what it
             // holds before the JVM halts.
             if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
                 logs.stop();
             }
         });
-        try {
-            admin[0] = AdminServer.start(config.admin(), registry, lifecycle::ready);
-        } catch (Exception e) {
-            // Stops the gateway's loops (they would keep the JVM alive) through the hook.
-            throw new IllegalStateException("cannot listen on " + config.admin().host() + ":" + config.admin().port()
-                    + " (admin): " + e.getMessage(), e);
-        }
-        LOG.info("linkgate {} listening on {}:{} ({}), admin on {}:{}, upstream {}, mode {}", version(),
-                server.address().getHostString(), server.port(), server.transport(), config.admin().host(),
-                admin[0].port(), config.upstream().url(), config.policy().mode().name().toLowerCase(Locale.ROOT));
+        ReloadSignal.ignoreWhileStarting();
+        Service service = Service.start(file, config, Clock.systemUTC(), lifecycle::ready);
+        running[0] = service;
+        ReloadSignal.install(service.reload(), service.reloadThread());
+        GatewayServer server = service.server();
+        LOG.info("linkgate {} listening on {}:{} ({}), admin on {}:{}, upstream {}, mode {}; SIGHUP or POST /reload"
+                        + " re-reads {}", version(), server.address().getHostString(), server.port(),
+                server.transport(), config.admin().host(), service.adminPort(), config.upstream().url(),
+                config.policy().mode().name().toLowerCase(Locale.ROOT), file);
         lifecycle.awaitStop();
     }
 
@@ -154,10 +131,6 @@ public final class Main {
         LogFormat.apply(config.logging().format());
         warnings.forEach(LOG::warn);
         return config;
-    }
-
-    private static Detector detector(LinkgateConfig config) {
-        return Detector.load(config.detection(), config.policy());
     }
 
     static String version() {

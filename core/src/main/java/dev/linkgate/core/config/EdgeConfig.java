@@ -43,6 +43,15 @@ public record EdgeConfig(ListenTls tls, boolean http2, boolean h2c, int redirect
                 UpstreamTls.defaults());
     }
 
+    /**
+     * This config with {@code running}'s start-only settings (TLS, HTTP/2, h2c, redirect port, upstream TLS): only
+     * server.http2.max-concurrent-streams applies to connections opened after a reload.
+     */
+    public EdgeConfig withStartOnly(EdgeConfig running) {
+        return new EdgeConfig(running.tls(), running.http2(), running.h2c(), running.redirectHttpPort(),
+                maxConcurrentStreams, running.upstreamTls());
+    }
+
     public boolean secure() {
         return tls != null;
     }

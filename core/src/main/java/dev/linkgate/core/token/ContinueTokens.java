@@ -21,6 +21,10 @@ import java.util.Base64;
  *
  * <p>The gesture proof is a second MAC over the nonce: the page's script puts it into the form only on a
  * trusted click after a short dwell, and the server checks the dwell again from the issue time.
+ *
+ * <p>Secret rotation ({@link #rotate}): tokens signed with the previous secret keep verifying for the
+ * continue TTL after the rotation, so the pages people have open when the secret changes still work; after that
+ * only the current secret is tried.
  */
 public final class ContinueTokens {
     private static final byte VERSION = 1;
@@ -36,15 +40,43 @@ public final class ContinueTokens {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final ThreadLocal<Mac> macs;
+    /** The secret before the last rotation, or null; tried only before {@link #previousUntil}. */
+    private final SecretKeySpec previous;
+    private final ThreadLocal<Mac> previousMacs;
+    private final Instant previousUntil;
 
     public ContinueTokens(byte[] secret, Duration ttl, Clock clock) {
+        this(key(secret), null, null, ttl, clock);
+    }
+
+    private ContinueTokens(SecretKeySpec key, SecretKeySpec previous, Instant previousUntil, Duration ttl, Clock clock) {
+        this.key = key;
+        this.ttl = ttl;
+        this.clock = clock;
+        this.macs = ThreadLocal.withInitial(() -> newMac(key));
+        this.previous = previous;
+        this.previousMacs = previous == null ? null : ThreadLocal.withInitial(() -> newMac(previous));
+        this.previousUntil = previousUntil;
+    }
+
+    private static SecretKeySpec key(byte[] secret) {
         if (secret.length < 32) {
             throw new IllegalArgumentException("the secret must be at least 32 bytes");
         }
-        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
-        this.ttl = ttl;
-        this.clock = clock;
-        this.macs = ThreadLocal.withInitial(this::newMac);
+        return new SecretKeySpec(secret.clone(), "HmacSHA256");
+    }
+
+    /**
+     * The tokens after a reload: signed with {@code secret} from now on. When the secret changed, tokens signed
+     * with this one's secret keep verifying until {@code ttl} from now; when it did not, only the TTL changes and
+     * an earlier rotation's window stays as it was.
+     */
+    public ContinueTokens rotate(byte[] secret, Duration ttl) {
+        SecretKeySpec next = key(secret);
+        if (MessageDigest.isEqual(next.getEncoded(), key.getEncoded())) {
+            return new ContinueTokens(key, previous, previousUntil, ttl, clock);
+        }
+        return new ContinueTokens(next, key, clock.instant().plus(ttl), ttl, clock);
     }
 
     public Duration ttl() {
@@ -59,7 +91,7 @@ public final class ContinueTokens {
         long issuedMillis = issued.toEpochMilli();
         ByteBuffer buf = ByteBuffer.allocate(TOKEN_BYTES);
         buf.put(VERSION).putLong(issuedMillis).put(nonce);
-        buf.put(mac(issuedMillis, nonce, link, fingerprint));
+        buf.put(mac(macs, issuedMillis, nonce, link, fingerprint));
         String token = B64.encodeToString(buf.array());
         return new Minted(token, B64.encodeToString(nonce), Instant.ofEpochMilli(issuedMillis),
                 Instant.ofEpochMilli(issuedMillis).plus(ttl));
@@ -83,7 +115,9 @@ public final class ContinueTokens {
         buf.get(nonce);
         byte[] presented = new byte[MAC_BYTES];
         buf.get(presented);
-        if (!MessageDigest.isEqual(presented, mac(issuedMillis, nonce, link, fingerprint))) {
+        if (!MessageDigest.isEqual(presented, mac(macs, issuedMillis, nonce, link, fingerprint))
+                && !(previousValid() && MessageDigest.isEqual(presented,
+                        mac(previousMacs, issuedMillis, nonce, link, fingerprint)))) {
             return Check.invalid();
         }
         Instant issued = Instant.ofEpochMilli(issuedMillis);
@@ -97,6 +131,10 @@ public final class ContinueTokens {
 
     /** The gesture proof for a token: what the page's script submits after a trusted click. */
     public String proof(String token) {
+        return proof(macs, token);
+    }
+
+    private static String proof(ThreadLocal<Mac> macs, String token) {
         Mac mac = macs.get();
         mac.update((byte) 'P');
         byte[] full = mac.doFinal(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -110,18 +148,24 @@ public final class ContinueTokens {
         if (token == null || presented == null) {
             return false;
         }
-        return MessageDigest.isEqual(proof(token).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                presented.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] given = presented.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(proof(macs, token).getBytes(java.nio.charset.StandardCharsets.US_ASCII), given)
+                || previousValid() && MessageDigest.isEqual(
+                        proof(previousMacs, token).getBytes(java.nio.charset.StandardCharsets.US_ASCII), given);
     }
 
-    private byte[] mac(long issuedMillis, byte[] nonce, LinkId link, long fingerprint) {
+    private boolean previousValid() {
+        return previous != null && clock.instant().isBefore(previousUntil);
+    }
+
+    private static byte[] mac(ThreadLocal<Mac> macs, long issuedMillis, byte[] nonce, LinkId link, long fingerprint) {
         Mac mac = macs.get();
         ByteBuffer b = ByteBuffer.allocate(1 + 8 + NONCE_BYTES + 16 + 8);
         b.put(VERSION).putLong(issuedMillis).put(nonce).putLong(link.high()).putLong(link.low()).putLong(fingerprint);
         return mac.doFinal(b.array());
     }
 
-    private Mac newMac() {
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

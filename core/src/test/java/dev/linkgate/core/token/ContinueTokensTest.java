@@ -94,4 +94,54 @@ class ContinueTokensTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new ContinueTokens(new byte[31], Duration.ofMinutes(10), clock));
     }
+
+    private static final byte[] NEW_SECRET = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void afterARotationAPageRenderedWithThePreviousSecretStaysValidForTheContinueTtl() {
+        ContinueTokens.Minted before = tokens.mint(link, browser);
+        String proof = tokens.proof(before.token());
+        clock.advance(Duration.ofMinutes(1));
+        ContinueTokens rotated = tokens.rotate(NEW_SECRET, Duration.ofMinutes(10));
+
+        assertTrue(rotated.verify(before.token(), link, browser).valid());
+        assertTrue(rotated.proofMatches(before.token(), proof), "the page's gesture proof still counts");
+        assertFalse(rotated.verify(before.token(), link, browser + 1).valid(), "still bound to its browser");
+        ContinueTokens.Minted after = rotated.mint(link, browser);
+        assertFalse(tokens.verify(after.token(), link, browser).valid(), "new pages are signed with the new secret");
+        assertTrue(rotated.verify(after.token(), link, browser).valid());
+    }
+
+    @Test
+    void thePreviousSecretIsRefusedOnceTheContinueTtlAfterTheRotationHasPassed() {
+        ContinueTokens longLived = new ContinueTokens(SECRET, Duration.ofMinutes(30), clock);
+        ContinueTokens.Minted before = longLived.mint(link, browser);
+        String proof = longLived.proof(before.token());
+        ContinueTokens rotated = longLived.rotate(NEW_SECRET, Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(10).minusMillis(1));
+        assertTrue(rotated.verify(before.token(), link, browser).valid());
+
+        clock.advance(Duration.ofMillis(1));
+        assertEquals(ContinueTokens.Check.Status.INVALID, rotated.verify(before.token(), link, browser).status());
+        assertFalse(rotated.proofMatches(before.token(), proof));
+    }
+
+    @Test
+    void reloadingTheSameSecretIsNoRotationAndKeepsAnEarlierRotationsWindow() {
+        ContinueTokens.Minted first = tokens.mint(link, browser);
+        ContinueTokens rotated = tokens.rotate(NEW_SECRET, Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(5));
+        ContinueTokens reloaded = rotated.rotate(NEW_SECRET, Duration.ofMinutes(10));
+        assertTrue(reloaded.verify(first.token(), link, browser).valid(), "the first rotation's window goes on");
+        clock.advance(Duration.ofMinutes(5));
+        assertFalse(reloaded.verify(first.token(), link, browser).valid(), "and ends when it would have");
+    }
+
+    @Test
+    void onlyTheSecretJustBeforeARotationIsKept() {
+        ContinueTokens.Minted first = tokens.mint(link, browser);
+        byte[] third = "third-secret-third-secret-third-secret".getBytes(StandardCharsets.UTF_8);
+        ContinueTokens twice = tokens.rotate(NEW_SECRET, Duration.ofMinutes(10)).rotate(third, Duration.ofMinutes(10));
+        assertFalse(twice.verify(first.token(), link, browser).valid());
+    }
 }

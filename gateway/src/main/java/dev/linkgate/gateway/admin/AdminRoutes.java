@@ -21,9 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
-/** Answers the admin paths. Shared by every admin connection: it keeps no per-connection state. */
+/**
+ * Answers the admin paths. Shared by every admin connection: it keeps no per-connection state.
+ * {@code POST /reload} re-reads the config (see ConfigReload): 200 with the log line when applied, 422 with the
+ * error when the file did not load (the previous config keeps running).
+ */
 @ChannelHandler.Sharable
 final class AdminRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(AdminRoutes.class);
@@ -33,10 +39,13 @@ final class AdminRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final PrometheusMeterRegistry registry;
     private final BooleanSupplier ready;
+    private final Supplier<CompletionStage<ReloadAnswer>> reload;
 
-    AdminRoutes(PrometheusMeterRegistry registry, BooleanSupplier ready) {
+    /** @param reload runs a reload off the admin loop; null when this process cannot reload (404) */
+    AdminRoutes(PrometheusMeterRegistry registry, BooleanSupplier ready, Supplier<CompletionStage<ReloadAnswer>> reload) {
         this.registry = registry;
         this.ready = ready;
+        this.reload = reload;
     }
 
     @Override
@@ -46,6 +55,10 @@ final class AdminRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         String path = new QueryStringDecoder(request.uri()).path();
+        if (path.equals("/reload") && reload != null) {
+            reload(ctx, request);
+            return;
+        }
         boolean known = path.equals("/metrics") || path.equals("/healthz") || path.equals("/readyz");
         if (!known) {
             respond(ctx, request, HttpResponseStatus.NOT_FOUND, PLAIN, "not found\n", true);
@@ -71,8 +84,33 @@ final class AdminRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
+    private void reload(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!HttpMethod.POST.equals(request.method())) {
+            respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, PLAIN, "method not allowed\n", true, "POST");
+            return;
+        }
+        // The answer is written after the reload, from the admin loop; the request is released by then.
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        reload.get().whenComplete((answer, error) -> ctx.executor().execute(() -> {
+            HttpResponseStatus status = error != null ? HttpResponseStatus.INTERNAL_SERVER_ERROR
+                    : answer.applied() ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY;
+            String body = (error != null ? "reload failed: " + error : answer.line()) + "\n";
+            respond(ctx, keepAlive, status, PLAIN, body, "POST");
+        }));
+    }
+
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
                                 String contentType, String body, boolean keepAlive) {
+        respond(ctx, keepAlive && HttpUtil.isKeepAlive(request), status, contentType, body, "GET");
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
+                                String contentType, String body, boolean keepAlive, String allow) {
+        respond(ctx, keepAlive && HttpUtil.isKeepAlive(request), status, contentType, body, allow);
+    }
+
+    private static void respond(ChannelHandlerContext ctx, boolean keep, HttpResponseStatus status,
+                                String contentType, String body, String allow) {
         ByteBuf content = Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
         response.headers()
@@ -80,9 +118,8 @@ final class AdminRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes())
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
         if (status == HttpResponseStatus.METHOD_NOT_ALLOWED) {
-            response.headers().set(HttpHeaderNames.ALLOW, "GET");
+            response.headers().set(HttpHeaderNames.ALLOW, allow);
         }
-        boolean keep = keepAlive && HttpUtil.isKeepAlive(request);
         HttpUtil.setKeepAlive(response, keep);
         if (keep) {
             ctx.writeAndFlush(response);

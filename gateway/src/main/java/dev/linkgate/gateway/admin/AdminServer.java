@@ -18,10 +18,12 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * The admin port: /metrics, /healthz, /readyz on its own address and its own single thread, so a slow
+ * The admin port: /metrics, /healthz, /readyz (and POST /reload when serving) on its own address and its own single thread, so a slow
  * scrape never delays a signer's request and the data port never exposes metrics.
  */
 public final class AdminServer implements AutoCloseable {
@@ -38,9 +40,16 @@ public final class AdminServer implements AutoCloseable {
 
     public static AdminServer start(Endpoint endpoint, PrometheusMeterRegistry registry, BooleanSupplier ready)
             throws InterruptedException {
+        return start(endpoint, registry, ready, null);
+    }
+
+    /** @param reload runs a config reload off the admin loop, for {@code POST /reload}; null: no such path */
+    public static AdminServer start(Endpoint endpoint, PrometheusMeterRegistry registry, BooleanSupplier ready,
+                                    Supplier<CompletionStage<ReloadAnswer>> reload)
+            throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("linkgate-admin", true),
                 NioIoHandler.newFactory());
-        AdminRoutes routes = new AdminRoutes(registry, ready);
+        AdminRoutes routes = new AdminRoutes(registry, ready, reload);
         try {
             Channel channel = new ServerBootstrap()
                     .group(group)

@@ -19,6 +19,9 @@ import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.netty.buffer.PooledByteBufAllocator;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -26,7 +29,9 @@ import java.util.function.LongSupplier;
 /**
  * linkgate's meters, named as Prometheus shows them (Micrometer adds {@code _total} to counters and
  * {@code _seconds} to timers). Every label value comes from a bounded set: routes, decisions, reason codes,
- * evidence reasons, error types; never request data. Also binds the JVM and Netty allocator meters.
+ * evidence reasons, error types, status codes; never request data. The values known in advance
+ * ({@link KnownLabels}) are registered at start, at 0. Also binds the JVM, process and Netty allocator meters,
+ * named and described so that {@code promtool check metrics} accepts the whole scrape.
  */
 public final class GatewayMetrics implements AutoCloseable {
     /** Upstream latency buckets: a signing page is usually 20-500 ms; the tail shows timeouts coming. */
@@ -35,16 +40,27 @@ public final class GatewayMetrics implements AutoCloseable {
             Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
             Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
 
+    /** Client-side latency buckets: passthrough is sub-millisecond over linkgate's own work; the tail is the app's. */
+    private static final Duration[] REQUEST_BUCKETS = {
+            Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
+            Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30)};
+
+    private final PrometheusMeterRegistry registry;
     private final Meter.MeterProvider<Counter> requests;
     private final Meter.MeterProvider<Counter> signals;
-    private final java.util.concurrent.ConcurrentHashMap<RequestLabels, Counter> requestCounters =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ConcurrentHashMap<String, Counter> signalCounters =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private final Counter passthrough;
+    private final ConcurrentHashMap<RequestLabels, RequestMeters> outcomes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Timer> durations = new ConcurrentHashMap<>();
+    /** Every signal and "other", filled at start: read-only after. */
+    private final Map<String, Counter> signalCounters = new HashMap<>();
+    private final RequestMeters passthrough;
     private final Meter.MeterProvider<Counter> continued;
     private final Meter.MeterProvider<Counter> duplicateClicks;
     private final Meter.MeterProvider<Counter> upstreamErrors;
+    private final Map<String, Counter> continuedCounters = new HashMap<>();
+    private final Map<String, Counter> duplicateCounters = new HashMap<>();
+    private final Map<String, Counter> upstreamErrorCounters = new HashMap<>();
     private final Timer upstreamDuration;
     private final AtomicLong activeConnections = new AtomicLong();
     private volatile LongSupplier ledgerSize = () -> 0;
@@ -52,10 +68,13 @@ public final class GatewayMetrics implements AutoCloseable {
     private final EdgeMetrics edge;
 
     public GatewayMetrics(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+        // Filters apply only to meters registered after them: first of all.
+        registry.config().meterFilter(PromtoolNames.FILTER);
         requests = Counter.builder("linkgate.requests")
-                .description("Requests by route (link, continue, passthrough), decision and reason")
+                .description("Requests by route (link, continue, passthrough), decision, reason and the status code"
+                        + " sent to the client")
                 .withRegistry(registry);
-        passthrough = requests.withTags("route", "passthrough", "decision", "pass", "reason", "none");
         signals = Counter.builder("linkgate.signals")
                 .description("Detection evidence found on link requests, by reason code")
                 .withRegistry(registry);
@@ -78,8 +97,16 @@ public final class GatewayMetrics implements AutoCloseable {
         Gauge.builder("linkgate.ledger.links", this, m -> m.ledgerSize.getAsLong())
                 .description("Links the click ledger tracks now")
                 .register(registry);
+        BuildInfo build = BuildInfo.current();
+        Gauge.builder("linkgate.build.info", () -> 1)
+                .description("The running build: version and git revision")
+                .tags("version", build.version(), "revision", build.revision())
+                .register(registry);
+        passthrough = outcome("passthrough", "pass", "none");
+        startAtZero();
 
         edge = new EdgeMetrics(registry);
+        new ProcessMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -93,36 +120,63 @@ public final class GatewayMetrics implements AutoCloseable {
         }
     }
 
-    /** One request: route is link, continue or passthrough; decision and reason are the policy's codes. */
-    public void request(String route, String decision, String reason) {
+    /**
+     * The meters for one outcome: route is link, continue or passthrough; decision and reason are the policy's
+     * codes. Resolved once per outcome (a bounded set) and cached; count with {@link RequestMeters#finished}.
+     */
+    public RequestMeters outcome(String route, String decision, String reason) {
         String why = reason == null ? "none" : reason;
-        // Label values are bounded sets, so the cache is too; it spares the tag building and registry lookup.
-        requestCounters.computeIfAbsent(new RequestLabels(route, decision, why),
-                k -> requests.withTags("route", k.route(), "decision", k.decision(), "reason", k.reason())).increment();
+        RequestMeters m = outcomes.get(new RequestLabels(route, decision, why));
+        return m != null ? m : outcomes.computeIfAbsent(new RequestLabels(route, decision, why),
+                k -> new RequestMeters(requests, k.route(), k.decision(), k.reason(), duration(k.route(), k.decision())));
     }
 
-    /** One request on no link route: the busiest counter, resolved once. */
-    public void passthrough() {
-        passthrough.increment();
+    /** A request on no link route: the busiest outcome, resolved once. */
+    public RequestMeters passthrough() {
+        return passthrough;
+    }
+
+    private Timer duration(String route, String decision) {
+        return durations.computeIfAbsent(route + ' ' + decision, k -> Timer.builder("linkgate.request.duration")
+                .description("Time from a request's arrival to the last byte of its response handed to the client's"
+                        + " connection, by route and decision")
+                .tags("route", route, "decision", decision)
+                .serviceLevelObjectives(REQUEST_BUCKETS)
+                .register(registry));
     }
 
     private record RequestLabels(String route, String decision, String reason) {
+    }
+
+    /** Every series whose labels are known before traffic, at 0. */
+    private void startAtZero() {
+        for (KnownLabels.Outcome o : KnownLabels.OUTCOMES) {
+            outcome(o.route(), o.decision(), o.reason()).counter(o.code());
+        }
+        for (String signal : KnownLabels.SIGNALS) {
+            signalCounters.put(signal, signals.withTags("signal", signal));
+        }
+        KnownLabels.CONTINUE_RESULTS.forEach(r -> continuedCounters.put(r, continued.withTags("result", r)));
+        KnownLabels.DUPLICATE_KINDS.forEach(k -> duplicateCounters.put(k, duplicateClicks.withTags("kind", k)));
+        KnownLabels.UPSTREAM_ERRORS.forEach(t -> upstreamErrorCounters.put(t, upstreamErrors.withTags("type", t)));
     }
 
     /** One increment per piece of evidence, labelled with its reason code; a code the detector does not list is "other". */
     public void signals(Classification c) {
         for (Evidence e : c.evidence()) {
             String signal = Detector.REASONS.contains(e.reason()) ? e.reason() : "other";
-            signalCounters.computeIfAbsent(signal, k -> signals.withTags("signal", k)).increment();
+            signalCounters.get(signal).increment();
         }
     }
 
     public void continued(String result) {
-        continued.withTags("result", result).increment();
+        Counter c = continuedCounters.get(result);
+        (c != null ? c : continued.withTags("result", result)).increment();
     }
 
     public void duplicateClick(String kind) {
-        duplicateClicks.withTags("kind", kind).increment();
+        Counter c = duplicateCounters.get(kind);
+        (c != null ? c : duplicateClicks.withTags("kind", kind)).increment();
     }
 
     public void upstreamDuration(long nanos) {
@@ -130,7 +184,8 @@ public final class GatewayMetrics implements AutoCloseable {
     }
 
     public void upstreamError(String type) {
-        upstreamErrors.withTags("type", type).increment();
+        Counter c = upstreamErrorCounters.get(type);
+        (c != null ? c : upstreamErrors.withTags("type", type)).increment();
     }
 
     public void connectionOpened() {

@@ -2,6 +2,8 @@ package dev.linkgate.gateway.http;
 
 import dev.linkgate.core.request.LinkId;
 import dev.linkgate.gateway.admin.AccessLog;
+import dev.linkgate.gateway.admin.GatewayMetrics;
+import dev.linkgate.gateway.admin.RequestMeters;
 import dev.linkgate.gateway.link.LinkMatcher;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -22,16 +24,22 @@ import java.util.concurrent.TimeUnit;
  * One access log line per request, written when its response has been sent (or the connection ended first).
  * Also where each request's {@link RequestFacts} begin. Link tokens are credentials: the logged path has the
  * token cut to its first characters, and the query string is never logged.
+ *
+ * <p>Also where each request is counted ({@code linkgate_requests_total} with the status sent, and its latency):
+ * when the response's last byte is handed to the connection, under the outcome the link flow put in its facts
+ * (passthrough when none). A request whose client left before any response is logged but not counted.
  */
 public final class AccessLogHandler extends ChannelDuplexHandler {
     private final LinkMatcher links;
     private final Clock clock;
+    private final GatewayMetrics metrics;
     private RequestFacts current;
     private final AddressText clientText = new AddressText();
 
-    public AccessLogHandler(LinkMatcher links, Clock clock) {
+    public AccessLogHandler(LinkMatcher links, Clock clock, GatewayMetrics metrics) {
         this.links = links;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -63,6 +71,7 @@ public final class AccessLogHandler extends ChannelDuplexHandler {
                 RequestFacts done = current;
                 current = null;
                 ctx.channel().attr(RequestFacts.KEY).compareAndSet(done, null);
+                count(done);
                 promise = promise.unvoid();
                 promise.addListener(f -> log(done, ctx.channel().remoteAddress()));
             }
@@ -73,10 +82,18 @@ public final class AccessLogHandler extends ChannelDuplexHandler {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (current != null) {
+            if (current.status() != 0) {
+                count(current);
+            }
             log(current, ctx.channel().remoteAddress());
             current = null;
         }
         ctx.fireChannelInactive();
+    }
+
+    private void count(RequestFacts f) {
+        RequestMeters meters = f.meters();
+        (meters != null ? meters : metrics.passthrough()).finished(f.status(), System.nanoTime() - f.startNanos());
     }
 
     private void log(RequestFacts f, SocketAddress remote) {

@@ -1,5 +1,7 @@
 package dev.linkgate.gateway.http;
 
+import dev.linkgate.gateway.admin.RequestMeters;
+import dev.linkgate.gateway.reload.LiveConfig;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 
@@ -24,6 +26,8 @@ public final class RequestFacts {
     private boolean peerTrusted;
     private String decision = "pass";
     private List<String> reasons = List.of();
+    private RequestMeters meters;
+    private LiveConfig live;
     private long upstreamNanos;
     private int status;
     private long bytes;
@@ -92,6 +96,24 @@ public final class RequestFacts {
     public void decided(String decision, List<String> reasons) {
         this.decision = decision;
         this.reasons = List.copyOf(reasons);
+    }
+
+    /** The config this request is served under from its client-address step on; null before that step. */
+    public LiveConfig live() {
+        return live;
+    }
+
+    void live(LiveConfig live) {
+        this.live = live;
+    }
+
+    /** The meters this request is counted under; null for passthrough. */
+    public RequestMeters meters() {
+        return meters;
+    }
+
+    public void meters(RequestMeters meters) {
+        this.meters = meters;
     }
 
     public long upstreamNanos() {

@@ -1,39 +1,29 @@
 package dev.linkgate.gateway.link;
 
 import dev.linkgate.gateway.admin.GatewayMetrics;
-import dev.linkgate.gateway.page.InterstitialPage;
+import dev.linkgate.gateway.reload.LiveConfig;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
- * What every connection's {@link LinkFlowHandler} shares: the routes, the policy, the pages, and this process's
- * claimed forwards in flight.
+ * What every connection's {@link LinkFlowHandler} shares: the routes, the live config (policy, pages, limits:
+ * replaced by a reload; each request's is in its facts), and this process's claimed forwards in flight, which
+ * outlive reloads.
  */
 public final class LinkFlow {
     final LinkMatcher links;
-    final LinkDecider decider;
-    final InterstitialPage pages;
+    final Supplier<LiveConfig> live;
     final GatewayMetrics metrics;
     final Clock clock;
-    final int maxCoalesceBody;
-    final Duration coalesceWait;
     final InFlightForwards inFlight = new InFlightForwards();
 
-    /**
-     * @param clock           policy time: when a click was received
-     * @param maxCoalesceBody the largest response copied for a double click
-     * @param coalesceWait    how long a double click waits for the first response (the upstream response timeout)
-     */
-    public LinkFlow(LinkMatcher links, LinkDecider decider, InterstitialPage pages, GatewayMetrics metrics, Clock clock,
-                    int maxCoalesceBody, Duration coalesceWait) {
+    /** @param clock policy time: when a click was received */
+    public LinkFlow(LinkMatcher links, Supplier<LiveConfig> live, GatewayMetrics metrics, Clock clock) {
         this.links = links;
-        this.decider = decider;
-        this.pages = pages;
+        this.live = live;
         this.metrics = metrics;
         this.clock = clock;
-        this.maxCoalesceBody = maxCoalesceBody;
-        this.coalesceWait = coalesceWait;
     }
 
     public LinkFlowHandler newHandler() {

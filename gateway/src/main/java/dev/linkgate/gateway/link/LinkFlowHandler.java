@@ -12,6 +12,7 @@ import dev.linkgate.gateway.page.InterstitialPage;
 import dev.linkgate.gateway.page.InterstitialPage.Problem;
 import dev.linkgate.gateway.proxy.Forward;
 import dev.linkgate.gateway.proxy.ForwardObserver;
+import dev.linkgate.gateway.reload.LiveConfig;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -59,6 +60,8 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
     private boolean bodyPending;
     private ByteArrayOutputStream form;
     private ClickRequest pendingClick;
+    /** The config this link request is decided under, from its arrival to its end, whatever reloads meanwhile. */
+    private LiveConfig live;
 
     LinkFlowHandler(LinkFlow flow) {
         this.flow = flow;
@@ -83,11 +86,12 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         String token = flow.links.match(path, query);
         if (token == null || token.isEmpty()) {
             state = State.PASS;
-            flow.metrics.passthrough();
             ctx.fireChannelRead(new Forward(r, false, ForwardObserver.NONE));
             return;
         }
         request = r;
+        RequestFacts facts = RequestFacts.of(ctx.channel());
+        live = facts != null && facts.live() != null ? facts.live() : flow.live.get();
         bodyPending = HttpUtil.isTransferEncodingChunked(r) || HttpUtil.getContentLength(r, 0L) > 0;
         ClickRequest click = new ClickRequest(r.method().name(), path, query, token, client(ctx), r.headers()::get,
                 flow.clock.instant());
@@ -109,7 +113,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
             // Its end was decoded with its head: take it now, so the request is whole whatever happens next.
             ctx.read();
         }
-        OnLoop.then(flow.decider.decide(click), ctx.executor(), (d, e) -> decided(ctx, d, e));
+        OnLoop.then(live.decider().decide(click), ctx.executor(), (d, e) -> decided(ctx, d, e));
     }
 
     private void onContent(ChannelHandlerContext ctx, HttpContent c) {
@@ -147,27 +151,28 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         form = null;
         ClickRequest click = pendingClick;
         pendingClick = null;
-        OnLoop.then(flow.decider.decideContinue(click, body.token(), body.proof()), ctx.executor(),
+        OnLoop.then(live.decider().decideContinue(click, body.token(), body.proof()), ctx.executor(),
                 (d, e) -> decided(ctx, d, e));
     }
 
     private void decided(ChannelHandlerContext ctx, Decision d, Throwable error) {
         if (error != null) {
             LOG.warn("link decision failed: {}", error.toString());
-            flow.metrics.request(route, "error", "policy_error");
+            countAs(ctx, "error", "policy_error");
             problem(ctx, Problem.UPSTREAM_UNAVAILABLE);
             return;
         }
         if (!ctx.channel().isActive()) {
             if (d.claimed()) {
-                flow.decider.forwardFailed(d);
+                live.decider().forwardFailed(d);
             }
             state = State.IDLE;
             request = null;
+            live = null;
             return;
         }
         String action = d.action().name().toLowerCase(Locale.ROOT);
-        flow.metrics.request(route, action, d.reason());
+        countAs(ctx, action, d.reason());
         flow.metrics.signals(d.classification());
         if ("continue".equals(route)) {
             flow.metrics.continued(d.action() == Action.FORWARD ? "accepted" : d.reason());
@@ -182,29 +187,30 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         switch (d.action()) {
             case FORWARD, PASS -> forward(ctx, d);
             case COALESCE -> coalesce(ctx, d);
-            case INTERSTITIAL -> interstitial(ctx, d.interstitial() != null ? d.interstitial() : flow.decider.interstitialFor(d));
+            case INTERSTITIAL -> interstitial(ctx, d.interstitial() != null ? d.interstitial() : live.decider().interstitialFor(d));
             case REJECT -> problem(ctx, problemFor(d.reason()));
         }
     }
 
     private void forward(ChannelHandlerContext ctx, Decision d) {
         ForwardObserver observer = d.claimed()
-                ? new ClaimedForward(flow.decider, d, ctx.executor(), flow.inFlight, flow.maxCoalesceBody)
+                ? new ClaimedForward(live.decider(), d, ctx.executor(), flow.inFlight, live.maxCoalesceBody())
                 : ForwardObserver.NONE;
         HttpRequest forwarded = "continue".equals(route) ? asLinkGet(request) : request;
         boolean bodyRead = !bodyPending;
         state = bodyRead ? State.IDLE : State.PASS;
         request = null;
+        live = null;
         ctx.fireChannelRead(new Forward(forwarded, bodyRead, observer));
     }
 
     private void coalesce(ChannelHandlerContext ctx, Decision d) {
-        CoalescedClick.await(flow.decider, flow.inFlight, d, ctx.channel(), flow.coalesceWait, outcome -> {
+        CoalescedClick.await(live.decider(), flow.inFlight, d, ctx.channel(), live.coalesceWait(), outcome -> {
             flow.metrics.duplicateClick(outcome.kind());
             if (outcome.copy() != null) {
                 respond(ctx, replay(outcome.copy()));
             } else {
-                interstitial(ctx, flow.decider.interstitialFor(d));
+                interstitial(ctx, live.decider().interstitialFor(d));
             }
         });
     }
@@ -218,18 +224,18 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
             respond(ctx, r);
             return;
         }
-        InterstitialPage.Page page = flow.pages.continuePage(interstitial, acceptLanguage(), nonce);
+        InterstitialPage.Page page = live.pages().continuePage(interstitial, acceptLanguage(), nonce);
         respond(ctx, LocalResponses.page(page, nonce, false));
     }
 
     private void problem(ChannelHandlerContext ctx, Problem problem) {
         String nonce = InterstitialPage.newNonce();
-        InterstitialPage.Page page = flow.pages.problemPage(problem, acceptLanguage(), nonce);
+        InterstitialPage.Page page = live.pages().problemPage(problem, acceptLanguage(), nonce);
         respond(ctx, LocalResponses.page(page, nonce, HttpMethod.HEAD.equals(request.method())));
     }
 
     private void tooLarge(ChannelHandlerContext ctx) {
-        flow.metrics.request(route, "reject", "body_too_large");
+        countAs(ctx, "reject", "body_too_large");
         form = null;
         pendingClick = null;
         bodyPending = true;
@@ -243,6 +249,8 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         }
         state = State.IDLE;
         request = null;
+        // An idle keep-alive connection must not hold on to a config that reloads have replaced.
+        live = null;
         ctx.writeAndFlush(response);
     }
 
@@ -273,6 +281,14 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
             case "gesture_required" -> Problem.GESTURE_REQUIRED;
             default -> Problem.TOKEN_INVALID;
         };
+    }
+
+    /** The outcome the access log counts this request under once its response is sent. */
+    private void countAs(ChannelHandlerContext ctx, String decision, String reason) {
+        RequestFacts facts = RequestFacts.of(ctx.channel());
+        if (facts != null) {
+            facts.meters(flow.metrics.outcome(route, decision, reason));
+        }
     }
 
     private String acceptLanguage() {

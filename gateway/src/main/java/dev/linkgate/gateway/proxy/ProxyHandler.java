@@ -3,7 +3,9 @@ package dev.linkgate.gateway.proxy;
 import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.http.AddressText;
 import dev.linkgate.gateway.http.LazyTimer;
+import dev.linkgate.gateway.http.RequestFacts;
 import dev.linkgate.gateway.page.InterstitialPage;
+import dev.linkgate.gateway.reload.LiveConfig;
 import dev.linkgate.gateway.upstream.UpstreamPools;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -12,13 +14,19 @@ import io.netty.util.ReferenceCountUtil;
 
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The last handler of a client connection: runs each {@link Forward} as an {@link Exchange} with the upstream,
  * handing it the request's body as it is read and telling it when the client can take more.
  */
 public final class ProxyHandler extends ChannelInboundHandlerAdapter {
-    private final Settings settings;
+    private final Supplier<LiveConfig> current;
+    private final Function<LiveConfig, Settings> settingsOf;
+    /** The settings of the last exchange's config: resolved again only after a reload. */
+    private LiveConfig settingsFor;
+    private Settings settings;
     private Exchange exchange;
     private LazyTimer responseTimer;
     private final AddressText peerText = new AddressText();
@@ -39,23 +47,40 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    public ProxyHandler(Settings settings) {
-        this.settings = settings;
+    /**
+     * @param current    the config now, for a request that did not take one on its way (and for the connection's
+     *                   response clock)
+     * @param settingsOf what an exchange needs under a given config
+     */
+    public ProxyHandler(Supplier<LiveConfig> current, Function<LiveConfig, Settings> settingsOf) {
+        this.current = current;
+        this.settingsOf = settingsOf;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        // One response clock per connection, shared by its exchanges in turn.
-        responseTimer = new LazyTimer(ctx.executor(), settings.responseTimeout().toNanos());
+        // One response clock per connection, shared by its exchanges in turn. Its floor is the response timeout
+        // when the connection opened: a reload that shortens it applies in full to new connections.
+        responseTimer = new LazyTimer(ctx.executor(), settings(current.get()).responseTimeout().toNanos());
+    }
+
+    private Settings settings(LiveConfig live) {
+        if (live != settingsFor) {
+            settings = settingsOf.apply(live);
+            settingsFor = live;
+        }
+        return settings;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof Forward forward) {
-            if (UpgradeRefusal.refuses(ctx, forward, settings.metrics())) {
+            RequestFacts facts = RequestFacts.of(ctx.channel());
+            LiveConfig live = facts != null && facts.live() != null ? facts.live() : current.get();
+            if (UpgradeRefusal.refuses(ctx, forward, settings(live).metrics())) {
                 return;
             }
-            exchange = new Exchange(ctx, forward, settings, responseTimer, peerText, done);
+            exchange = new Exchange(ctx, forward, settings(live), responseTimer, peerText, done);
             exchange.start();
         } else if (msg instanceof HttpContent content && exchange != null) {
             exchange.requestContent(content);

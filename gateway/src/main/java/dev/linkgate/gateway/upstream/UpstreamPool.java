@@ -3,6 +3,7 @@ package dev.linkgate.gateway.upstream;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
@@ -23,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 public final class UpstreamPool {
     private final EventLoop loop;
     private final Bootstrap bootstrap;
-    private final int max;
-    private final long idleNanos;
-    private final long waitNanos;
+    private int max;
+    private long idleNanos;
+    private long waitNanos;
     private final ArrayDeque<UpstreamConnection> idle = new ArrayDeque<>();
     private final ArrayDeque<Promise<UpstreamConnection>> waiting = new ArrayDeque<>();
     private final Ticker ticker;
@@ -44,6 +45,27 @@ public final class UpstreamPool {
 
     public EventLoop loop() {
         return loop;
+    }
+
+    /**
+     * New limits after a reload, on this pool's loop. A lower maximum closes idle connections beyond it now and
+     * leased ones when released; a higher one lets waiting leases connect.
+     */
+    void limits(int max, Duration idleTimeout, Duration connectTimeout) {
+        assert loop.inEventLoop();
+        this.max = max;
+        this.idleNanos = idleTimeout.toNanos();
+        this.waitNanos = connectTimeout.toNanos();
+        bootstrap.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+        while (open > max && !idle.isEmpty()) {
+            idle.pollLast().channel().close();
+        }
+        Promise<UpstreamConnection> next;
+        while (!closed && open < max && (next = waiting.poll()) != null) {
+            if (!next.isDone()) {
+                connect(next);
+            }
+        }
     }
 
     /**
@@ -82,7 +104,7 @@ public final class UpstreamPool {
     public void release(UpstreamConnection c, boolean reusable) {
         assert loop.inEventLoop();
         c.detach();
-        if (!reusable || closed || !c.clean()) {
+        if (!reusable || closed || !c.clean() || open > max) {
             c.channel().close();
             return;
         }

@@ -30,7 +30,8 @@ import java.util.Map;
  */
 public final class UpstreamPools {
     private final Map<EventExecutor, UpstreamPool> byLoop = new IdentityHashMap<>();
-    private final int perLoop;
+    private final int loops;
+    private volatile int perLoop;
 
     public UpstreamPools(EventLoopGroup group, UpstreamConfig config, Transport transport) {
         this(group, config, transport, UpstreamTls.defaults());
@@ -42,7 +43,8 @@ public final class UpstreamPools {
         for (EventExecutor ignored : group) {
             loops++;
         }
-        this.perLoop = Math.max(1, config.maxConnections() / Math.max(1, loops));
+        this.loops = Math.max(1, loops);
+        this.perLoop = perLoop(config);
         InetSocketAddress address = address(config.url());
         SslContext tls = config.secure() ? UpstreamTlsContext.create(upstreamTls, config.host()) : null;
         long handshakeMillis = config.connectTimeout().toMillis();
@@ -91,6 +93,24 @@ public final class UpstreamPools {
         return perLoop;
     }
 
+    private int perLoop(UpstreamConfig config) {
+        return Math.max(1, config.maxConnections() / loops);
+    }
+
+    /**
+     * A reload's new limits (max connections, connect and idle timeouts), taken by each pool on its own loop.
+     * Leased connections are not touched; beyond a lowered maximum, connections close as they are released.
+     */
+    public void apply(UpstreamConfig config) {
+        perLoop = perLoop(config);
+        int max = perLoop;
+        for (UpstreamPool pool : byLoop.values()) {
+            if (!pool.loop().isShuttingDown()) {
+                pool.loop().execute(() -> pool.limits(max, config.idleTimeout(), config.connectTimeout()));
+            }
+        }
+    }
+
     /** Closes idle connections and fails waiting leases; each on its own loop. */
     public void close() {
         for (UpstreamPool pool : byLoop.values()) {
@@ -110,5 +130,4 @@ public final class UpstreamPools {
     public static String authority(URI url) {
         return url.getPort() == -1 ? url.getHost() : url.getHost() + ":" + url.getPort();
     }
-
 }

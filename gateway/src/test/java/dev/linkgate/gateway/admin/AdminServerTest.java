@@ -49,11 +49,11 @@ class AdminServerTest {
 
     @Test
     void metricsAreServedInThePrometheusTextFormat() throws Exception {
-        metrics.request("link", "FORWARD", "first_click");
+        metrics.outcome("link", "forward", "first_click").finished(200, 1_000_000L);
         HttpResponse<String> r = send("GET", "/metrics", null);
         assertEquals(200, r.statusCode());
         assertEquals("text/plain; version=0.0.4; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
-        assertTrue(r.body().contains("linkgate_requests_total{decision=\"FORWARD\",reason=\"first_click\",route=\"link\"} 1.0"));
+        assertTrue(r.body().contains("linkgate_requests_total{code=\"200\",decision=\"forward\",reason=\"first_click\",route=\"link\"} 1.0"));
         assertTrue(r.body().contains("jvm_memory_used_bytes"));
     }
 

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GatewayMetricsTest {
@@ -33,7 +35,7 @@ class GatewayMetricsTest {
 
     @Test
     void everyLinkgateMeterHasItsPrometheusName() {
-        metrics.request("link", "INTERSTITIAL", "bot");
+        metrics.outcome("link", "interstitial", "bot").finished(200, 3_000_000L);
         metrics.signals(Classification.of(List.of(new Evidence("method", Weight.BOT, "method_head"),
                 new Evidence("user_agent", Weight.BOT, "ua_mail_security", "Proofpoint"),
                 new Evidence("user_agent", Weight.BOT, "made_up_code"))));
@@ -47,7 +49,9 @@ class GatewayMetricsTest {
         metrics.ledgerSize(() -> 7);
 
         String scrape = registry.scrape(AdminRoutes.TEXT_004);
-        assertLine(scrape, "linkgate_requests_total{decision=\"INTERSTITIAL\",reason=\"bot\",route=\"link\"} 1.0");
+        assertLine(scrape, "linkgate_requests_total{code=\"200\",decision=\"interstitial\",reason=\"bot\",route=\"link\"} 1.0");
+        assertLine(scrape, "linkgate_request_duration_seconds_bucket{decision=\"interstitial\",route=\"link\",le=\"0.005\"} 1");
+        assertLine(scrape, "linkgate_request_duration_seconds_bucket{decision=\"interstitial\",route=\"link\",le=\"0.002\"} 0");
         assertLine(scrape, "linkgate_signals_total{signal=\"method_head\"} 1.0");
         assertLine(scrape, "linkgate_signals_total{signal=\"ua_mail_security\"} 1.0");
         assertLine(scrape, "linkgate_signals_total{signal=\"other\"} 1.0");
@@ -68,7 +72,9 @@ class GatewayMetricsTest {
     void theJvmAndNettyAllocatorMetersAreBound() {
         String scrape = registry.scrape(AdminRoutes.TEXT_004);
         for (String name : List.of("jvm_memory_used_bytes", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
-                "system_cpu_count", "jvm_gc_memory_allocated_bytes_total", "netty_allocator_memory_used")) {
+                "process_cpu_usage", "jvm_gc_memory_allocated_bytes_total", "netty_allocator_memory_used",
+                "process_start_time_seconds", "process_resident_memory_bytes", "process_open_fds",
+                "process_max_fds", "process_cpu_seconds_total")) {
             assertSeries(scrape, name);
         }
         assertTrue(scrape.contains("allocator_type=\"PooledByteBufAllocator\""), "the pooled allocator is measured");
@@ -76,8 +82,55 @@ class GatewayMetricsTest {
 
     @Test
     void aMissingReasonIsLabelledNone() {
-        metrics.request("passthrough", "PASS", null);
+        metrics.outcome("passthrough", "pass", null).finished(404, 1000);
         assertLine(registry.scrape(AdminRoutes.TEXT_004),
-                "linkgate_requests_total{decision=\"PASS\",reason=\"none\",route=\"passthrough\"} 1.0");
+                "linkgate_requests_total{code=\"404\",decision=\"pass\",reason=\"none\",route=\"passthrough\"} 1.0");
+    }
+
+    @Test
+    void theStatusSentIsTheCodeLabelSoAnUpstream404AndA502AreApart() {
+        metrics.passthrough().finished(404, 1000);
+        metrics.passthrough().finished(502, 1000);
+        metrics.passthrough().finished(502, 1000);
+        metrics.passthrough().finished(1234, 1000);
+        String scrape = registry.scrape(AdminRoutes.TEXT_004);
+        assertLine(scrape, "linkgate_requests_total{code=\"404\",decision=\"pass\",reason=\"none\",route=\"passthrough\"} 1.0");
+        assertLine(scrape, "linkgate_requests_total{code=\"502\",decision=\"pass\",reason=\"none\",route=\"passthrough\"} 2.0");
+        assertLine(scrape, "linkgate_requests_total{code=\"0\",decision=\"pass\",reason=\"none\",route=\"passthrough\"} 1.0");
+        assertLine(scrape, "linkgate_request_duration_seconds_count{decision=\"pass\",route=\"passthrough\"} 4");
+        assertSame(metrics.outcome("link", "forward", "first_click"), metrics.outcome("link", "forward", "first_click"),
+                "an outcome's meters are resolved once");
+    }
+
+    @Test
+    void everyLabelValueKnownInAdvanceStartsAtZero() {
+        String scrape = registry.scrape(AdminRoutes.TEXT_004);
+        assertLine(scrape, "linkgate_requests_total{code=\"200\",decision=\"interstitial\",reason=\"bot\",route=\"link\"} 0.0");
+        assertLine(scrape, "linkgate_requests_total{code=\"403\",decision=\"reject\",reason=\"gesture_required\",route=\"continue\"} 0.0");
+        assertLine(scrape, "linkgate_requests_total{code=\"200\",decision=\"pass\",reason=\"none\",route=\"passthrough\"} 0.0");
+        assertLine(scrape, "linkgate_request_duration_seconds_count{decision=\"coalesce\",route=\"link\"} 0");
+        for (String signal : dev.linkgate.core.detect.Detector.REASONS) {
+            assertLine(scrape, "linkgate_signals_total{signal=\"" + signal + "\"} 0.0");
+        }
+        for (String result : List.of("accepted", "token_invalid", "token_expired", "token_replayed", "gesture_required")) {
+            assertLine(scrape, "linkgate_interstitial_continued_total{result=\"" + result + "\"} 0.0");
+        }
+        for (String kind : List.of("coalesced", "too_large", "interstitial", "timeout")) {
+            assertLine(scrape, "linkgate_duplicate_clicks_total{kind=\"" + kind + "\"} 0.0");
+        }
+        for (dev.linkgate.gateway.proxy.UpstreamError type : dev.linkgate.gateway.proxy.UpstreamError.values()) {
+            if (type != dev.linkgate.gateway.proxy.UpstreamError.ABORTED) {
+                assertLine(scrape, "linkgate_upstream_errors_total{type=\"" + type.label() + "\"} 0.0");
+            }
+        }
+    }
+
+    @Test
+    void buildInfoNamesTheVersionAndTheGitRevisionOfThisBuild() {
+        BuildInfo build = BuildInfo.current();
+        assertTrue(build.version().matches("\\d+\\.\\d+\\.\\d+.*"), () -> "the project version, got " + build.version());
+        assertTrue(build.revision().matches("[0-9a-f]{12}"), () -> "a git commit, got " + build.revision());
+        assertLine(registry.scrape(AdminRoutes.TEXT_004), "linkgate_build_info{revision=\"" + build.revision()
+                + "\",version=\"" + build.version() + "\"} 1");
     }
 }

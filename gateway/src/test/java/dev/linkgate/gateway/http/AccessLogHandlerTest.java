@@ -1,5 +1,8 @@
 package dev.linkgate.gateway.http;
 
+import dev.linkgate.gateway.admin.GatewayMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -46,9 +49,11 @@ class AccessLogHandlerTest {
         logger.setLevel(level);
     }
 
+    private static final GatewayMetrics METRICS = new GatewayMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+
     private static EmbeddedChannel channel() {
         return new EmbeddedChannel(new AccessLogHandler(
-                LinkRoutes.of(List.of(new LinkRoute("/sign/{token}", null)))::match, Clock.systemUTC()));
+                LinkRoutes.of(List.of(new LinkRoute("/sign/{token}", null)))::match, Clock.systemUTC(), METRICS));
     }
 
     private String logOne(String target) {
