@@ -1,5 +1,7 @@
 package dev.linkgate.bench;
 
+import dev.linkgate.core.config.StoreConfig;
+import dev.linkgate.core.ledger.BrowserId;
 import dev.linkgate.core.ledger.ClickLedger;
 import dev.linkgate.core.ledger.InMemoryClickLedger;
 import dev.linkgate.core.ledger.LedgerSettings;
@@ -27,11 +29,13 @@ import java.util.Map;
 /**
  * Retained heap of the in-memory ledger with 1,000,000 links, each used as in production: a scanner's visit
  * from another network, then a person's first click claimed and completed with the copy of its response.
- * Links arrive one per millisecond on a simulated clock, so response copies age out as they would.
+ * Links arrive one per millisecond on a simulated clock, so response copies age out as they would. Resume is on
+ * as shipped (a 10-minute window, copies within the default 64 MiB budget), each link owned by its browser;
+ * {@code 0} as the second argument runs it with resume off (copies for the double-click window only).
  * Prints the bytes per link (used heap after repeated full GCs, before and after) and where they go (the live
  * class histogram's growth). Goal: at most 200 bytes per link.
  *
- * <p>Run: {@code java -Xmx2g -XX:+UseParallelGC -cp bench/target/benchmarks.jar dev.linkgate.bench.LedgerFootprint [links]}
+ * <p>Run: {@code java -Xmx2g -XX:+UseParallelGC -cp bench/target/benchmarks.jar dev.linkgate.bench.LedgerFootprint [links] [resume-minutes]}
  */
 public final class LedgerFootprint {
     private static final long HUMAN_NET = 0x4_00CB_0071L;
@@ -42,13 +46,15 @@ public final class LedgerFootprint {
 
     public static void main(String[] args) throws Exception {
         int links = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Duration resume = Duration.ofMinutes(args.length > 1 ? Long.parseLong(args[1]) : 10);
         SteppingClock clock = new SteppingClock(Instant.parse("2026-11-27T10:00:00Z"));
 
         Map<String, long[]> before = histogram();
         long usedBefore = usedAfterGc();
 
         InMemoryClickLedger ledger = new InMemoryClickLedger(new LedgerSettings(Duration.ofHours(72), links,
-                Duration.ofSeconds(2), Duration.ofSeconds(2)), clock);
+                Duration.ofSeconds(2), Duration.ofSeconds(2), resume, StoreConfig.defaults().maxCopyMemory().bytes()),
+                clock);
         fill(ledger, links, clock);
 
         long usedAfter = usedAfterGc();
@@ -61,6 +67,8 @@ public final class LedgerFootprint {
         System.out.printf("retained heap: %,d bytes (used after GC %,d -> %,d)%n", usedAfter - usedBefore, usedBefore, usedAfter);
         System.out.println("where the bytes go (live histogram growth, per link):");
         printGrowth(before, after, size);
+        System.out.printf("resume window %s, copies dropped to stay within the budget: %,d%n", resume,
+                ledger.copiesDropped());
         System.out.printf("BYTES_PER_LINK %.1f (goal <= 200)%n", perLink);
     }
 
@@ -72,7 +80,7 @@ public final class LedgerFootprint {
             long person = 0x7E57_0000_0000L + i;
             ledger.visit(new Visit(link, 0x5CA7L, SCANNER_NET, false, false));
             ledger.visit(new Visit(link, person, HUMAN_NET, true, true));
-            ledger.complete(link, person, responseFor(i));
+            ledger.complete(link, person, responseFor(i), new BrowserId(person, ~person));
         }
     }
 

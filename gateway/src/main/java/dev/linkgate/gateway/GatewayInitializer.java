@@ -203,6 +203,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
     }
 
     private void addLinkFlow(ChannelPipeline p) {
+        p.addLast("continue-form", linkFlow.newFormReader());
         p.addLast("link-flow", linkFlow.newHandler());
     }
 

@@ -5,7 +5,7 @@ import dev.linkgate.core.config.LinkgateConfig;
 import dev.linkgate.core.config.UpstreamConfig;
 import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.http.ConnectionEvent;
-import dev.linkgate.gateway.link.LinkDecider;
+import dev.linkgate.core.policy.ClickPolicy;
 import dev.linkgate.gateway.link.LinkFlow;
 import dev.linkgate.gateway.link.LinkMatcher;
 import dev.linkgate.gateway.page.InterstitialPage;
@@ -79,9 +79,9 @@ public final class GatewayServer implements AutoCloseable {
      *
      * @throws IllegalStateException when the address cannot be bound (its event loops are already stopped)
      */
-    public static GatewayServer start(LinkgateConfig config, LinkDecider decider, LinkMatcher links,
+    public static GatewayServer start(LinkgateConfig config, ClickPolicy policy, LinkMatcher links,
                                       GatewayMetrics metrics, InterstitialPage pages, Clock clock) {
-        return start(new LiveConfig(config, decider, pages, null), links, metrics, clock);
+        return start(new LiveConfig(config, policy, pages, null), links, metrics, clock);
     }
 
     /** As above, from a live config that {@link #apply} can later replace. */
@@ -108,7 +108,9 @@ public final class GatewayServer implements AutoCloseable {
         LinkgateConfig config = live.config();
         current = new Snapshot(live, proxySettings(live, metrics));
         LinkFlow linkFlow = new LinkFlow(links, this::live, metrics, clock);
-        metrics.ledgerSize(live.decider()::ledgerSize);
+        // The ledger outlives every reload: the gauges read the one the first config was built around.
+        metrics.ledgerSize(live.policy().ledger()::size);
+        metrics.copiesDropped(live.policy().ledger()::copiesDropped);
         EdgeConfig edge = config.edge();
         if (edge.tls() != null) {
             SslProvider provider = TlsProvider.choose();

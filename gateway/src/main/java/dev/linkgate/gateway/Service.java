@@ -8,6 +8,7 @@ import dev.linkgate.core.request.LinkRoutes;
 import dev.linkgate.gateway.admin.AdminServer;
 import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.admin.ReloadAnswer;
+import dev.linkgate.gateway.link.LinkMatcher;
 import dev.linkgate.gateway.reload.ConfigReload;
 import dev.linkgate.gateway.reload.LiveConfig;
 import dev.linkgate.gateway.store.ClickLedgers;
@@ -61,7 +62,7 @@ public final class Service implements AutoCloseable {
         LiveConfig live = LiveConfig.assemble(config, ledger, null, clock);
         GatewayServer server;
         try {
-            server = GatewayServer.start(live, LinkRoutes.of(config.links())::match, metrics, clock);
+            server = GatewayServer.start(live, LinkMatcher.of(LinkRoutes.of(config.links())), metrics, clock);
         } catch (RuntimeException e) {
             metrics.close();
             ledger.close();

@@ -3,8 +3,8 @@ package dev.linkgate.gateway;
 import dev.linkgate.gateway.testing.GatewayHarness;
 import dev.linkgate.gateway.testing.RawHttp;
 import dev.linkgate.gateway.testing.RawUpstream;
-import dev.linkgate.gateway.testing.RecordingDecider;
-import dev.linkgate.gateway.testing.ScriptedDecider;
+import dev.linkgate.gateway.testing.RecordedPolicy;
+import dev.linkgate.gateway.testing.ScriptedPolicy;
 import dev.linkgate.gateway.testing.TestConfig;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class GatewayServerTest {
     @Test
     void portZeroBindsAFreePortAndSaysWhichTransportItUses() {
         try (GatewayHarness gateway = GatewayHarness.start(TestConfig.defaults(),
-                new RecordingDecider(ScriptedDecider.standard()))) {
+                ScriptedPolicy.standard())) {
             assertTrue(gateway.port() > 0);
             assertTrue(gateway.server.transport().equals("epoll") || gateway.server.transport().equals("nio"));
         }
@@ -43,7 +43,7 @@ class GatewayServerTest {
         })) {
             TestConfig c = TestConfig.defaults();
             c.upstream = upstream.uri();
-            GatewayHarness gateway = GatewayHarness.start(c, new RecordingDecider(ScriptedDecider.standard()));
+            GatewayHarness gateway = GatewayHarness.start(c, ScriptedPolicy.standard());
             int port = gateway.port();
             try (RawHttp client = gateway.raw()) {
                 client.send("GET /slow HTTP/1.1\r\nHost: app\r\n\r\n");

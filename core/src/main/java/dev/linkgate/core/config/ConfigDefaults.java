@@ -32,6 +32,8 @@ final class ConfigDefaults {
     static final Duration FAN_OUT_WINDOW = Duration.ofSeconds(2);
     static final int STALE_MAJORS = 8;
     static final Duration GESTURE_DWELL = Duration.ofMillis(800);
+    static final Duration RESUME_WINDOW = Duration.ofMinutes(10);
+    static final String BROWSER_COOKIE = "linkgate-browser";
 
     /** Built into the jar from config/scanners/; a configured file replaces them. */
     static final ListSource USER_AGENTS = ListSource.builtIn("user-agents.txt");
@@ -40,6 +42,7 @@ final class ConfigDefaults {
     static final StoreConfig.Type STORE_TYPE = StoreConfig.Type.MEMORY;
     static final long MAX_LINKS = 1_000_000;
     static final StoreConfig.OnFailure ON_FAILURE = StoreConfig.OnFailure.LOCAL;
+    static final DataSize MAX_COPY_MEMORY = DataSize.ofKibibytes(64 * 1024);
     static final String REDIS_URI = "redis://127.0.0.1:6379";
     static final Duration REDIS_TIMEOUT = Duration.ofMillis(50);
     static final String REDIS_KEY_PREFIX = "linkgate:";

@@ -30,14 +30,14 @@ final class ConfigMapping {
         UpstreamConfig upstream = upstream(upstreamSection);
         ClientIpConfig clientIp = clientIp(root.section("client-ip", "trusted-proxies", "proxy-protocol"));
         root.requirePresent("links");
-        List<LinkRoute> links = root.sections("links", "path", "query").stream()
+        List<LinkRoute> links = root.sections("links", "path", "query", "session-cookies").stream()
                 .map(ConfigMapping::link)
                 .toList();
         PolicyConfig policy = policy(root.section("policy", "mode", "double-click-window", "link-ttl", "reclick",
-                "continue-ttl", "fan-out-window", "stale-majors", "gesture-dwell"));
+                "continue-ttl", "fan-out-window", "stale-majors", "gesture-dwell", "resume-window", "browser-cookie"));
         DetectionConfig detection = detection(root.section("detection", "user-agents", "networks",
                 "extra-networks", "extra-user-agents"));
-        StoreConfig store = store(root.section("store", "type", "max-links", "on-failure", "redis"));
+        StoreConfig store = store(root.section("store", "type", "max-links", "on-failure", "redis", "max-copy-memory"));
         ConfigSection serverSection = root.section("server", "max-request-line", "max-header-size",
                 "header-timeout", "idle-timeout", "drain-timeout", "max-coalesce-body", "http2");
         ServerConfig server = server(serverSection);
@@ -55,7 +55,8 @@ final class ConfigMapping {
     private static LinkRoute link(ConfigSection s) {
         String path = s.require("path", ConfigMapping::text);
         String query = s.get("query", null, ConfigMapping::text);
-        return s.build(() -> new LinkRoute(path, query));
+        List<String> sessionCookies = s.list("session-cookies", List.of(), ConfigMapping::text);
+        return s.build(() -> new LinkRoute(path, query, sessionCookies));
     }
 
     private static Endpoint endpoint(ConfigSection s, Endpoint defaults) {
@@ -89,7 +90,9 @@ final class ConfigMapping {
                 s.get("continue-ttl", CONTINUE_TTL, Durations::parse),
                 s.get("fan-out-window", FAN_OUT_WINDOW, Durations::parse),
                 s.get("stale-majors", STALE_MAJORS, ConfigMapping::wholeNumber),
-                s.get("gesture-dwell", GESTURE_DWELL, Durations::parse)));
+                s.get("gesture-dwell", GESTURE_DWELL, Durations::parse),
+                s.get("resume-window", RESUME_WINDOW, Durations::parse),
+                s.get("browser-cookie", BROWSER_COOKIE, ConfigMapping::text)));
     }
 
     private static DetectionConfig detection(ConfigSection s) {
@@ -110,7 +113,8 @@ final class ConfigMapping {
                 s.get("type", STORE_TYPE, text -> choice(text, StoreConfig.Type.class)),
                 s.get("max-links", MAX_LINKS, ConfigMapping::wholeLong),
                 redis,
-                s.get("on-failure", ON_FAILURE, text -> choice(text, StoreConfig.OnFailure.class))));
+                s.get("on-failure", ON_FAILURE, text -> choice(text, StoreConfig.OnFailure.class)),
+                s.get("max-copy-memory", MAX_COPY_MEMORY, DataSize::parse)));
     }
 
     private static ServerConfig server(ConfigSection s) {

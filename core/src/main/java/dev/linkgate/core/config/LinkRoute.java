@@ -1,14 +1,27 @@
 package dev.linkgate.core.config;
 
+import java.util.List;
+
 /**
  * One kind of email link. {@code path} is a pattern such as {@code /sign/{token}}; when {@code query} is set
  * the token is that query parameter of {@code path} instead, and {@code path} is matched exactly.
- * {@code {token}} is always a whole path segment.
+ * {@code {token}} is always a whole path segment. {@code sessionCookies} name the app's session cookies, which
+ * are left out of a link's first click and of a continue so that each link starts a clean session.
  */
-public record LinkRoute(String path, String query) {
+public record LinkRoute(String path, String query, List<String> sessionCookies) {
     public static final String TOKEN = "{token}";
 
+    public LinkRoute(String path, String query) {
+        this(path, query, List.of());
+    }
+
     public LinkRoute {
+        sessionCookies = sessionCookies == null ? List.of() : List.copyOf(sessionCookies);
+        for (String name : sessionCookies) {
+            if (!CookieNames.isToken(name)) {
+                throw new InvalidConfigValue("session-cookies", "\"" + name + "\" is not a cookie name");
+            }
+        }
         if (path == null || !path.startsWith("/")) {
             throw new InvalidConfigValue("path", "must start with /, e.g. /sign/{token}");
         }

@@ -8,8 +8,9 @@ import java.util.Objects;
  * @param maxLinks  the memory store forgets the oldest links beyond this many
  * @param redis     used when type is REDIS; the loader always fills it (defaults when the section is absent)
  * @param onFailure what to do while Redis is unreachable
+ * @param maxCopyMemory the most bytes of response copies kept for resume and double clicks; oldest dropped first
  */
-public record StoreConfig(Type type, long maxLinks, RedisConfig redis, OnFailure onFailure) {
+public record StoreConfig(Type type, long maxLinks, RedisConfig redis, OnFailure onFailure, DataSize maxCopyMemory) {
     public enum Type { MEMORY, REDIS }
 
     /** store.on-failure: what to do while Redis is unreachable. */
@@ -20,7 +21,12 @@ public record StoreConfig(Type type, long maxLinks, RedisConfig redis, OnFailure
         INTERSTITIAL
     }
 
+    public StoreConfig(Type type, long maxLinks, RedisConfig redis, OnFailure onFailure) {
+        this(type, maxLinks, redis, onFailure, ConfigDefaults.MAX_COPY_MEMORY);
+    }
+
     public StoreConfig {
+        Objects.requireNonNull(maxCopyMemory, "max-copy-memory");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(onFailure, "on-failure");
         if (maxLinks < 1) {
@@ -34,6 +40,6 @@ public record StoreConfig(Type type, long maxLinks, RedisConfig redis, OnFailure
     /** In memory, with the Redis defaults filled in. */
     public static StoreConfig defaults() {
         return new StoreConfig(ConfigDefaults.STORE_TYPE, ConfigDefaults.MAX_LINKS, RedisConfig.defaults(),
-                ConfigDefaults.ON_FAILURE);
+                ConfigDefaults.ON_FAILURE, ConfigDefaults.MAX_COPY_MEMORY);
     }
 }

@@ -25,6 +25,8 @@ public final class Detector implements RequestClassifier {
             "fetch_metadata_missing", "accept_language_missing", "accept_not_html", "browser_confirmed",
             "browser_unknown",
             "fan_out");
+    /** The reason code of fan-out evidence. */
+    public static final String FAN_OUT = "fan_out";
 
     private final UserAgentRules userAgents;
     private final ScannerNetworks networks;
@@ -78,7 +80,7 @@ public final class Detector implements RequestClassifier {
 
     /** Evidence for fan-out: the link was fetched from this many distinct networks within the window. */
     public static Evidence fanOut(int distinctNetworks) {
-        return new Evidence("fan_out", Weight.SUSPECT, "fan_out", distinctNetworks + " networks within the window");
+        return new Evidence(FAN_OUT, Weight.SUSPECT, FAN_OUT, distinctNetworks + " networks within the window");
     }
 
     private static void add(List<Evidence> evidence, Evidence e) {

@@ -21,7 +21,15 @@ public interface ClickLedger extends AutoCloseable {
      * The owner's forward got its response: IN_FLIGHT becomes FORWARDED. The copy, when given, is kept for
      * the double-click window for the owner's duplicate clicks. False when the owner no longer holds it.
      */
-    CompletionStage<Boolean> complete(LinkId link, long owner, SharedResponse copy);
+    default CompletionStage<Boolean> complete(LinkId link, long owner, SharedResponse copy) {
+        return complete(link, owner, copy, null);
+    }
+
+    /**
+     * As above, and the link now belongs to {@code browser} (linkgate's cookie, null when none was set): the copy
+     * is kept for its resume as long as the resume window lasts and the copy budget allows.
+     */
+    CompletionStage<Boolean> complete(LinkId link, long owner, SharedResponse copy, BrowserId browser);
 
     /** The owner's forward failed before any response: the link is OPEN again. A failed forward never burns a link. */
     CompletionStage<Boolean> release(LinkId link, long owner);
@@ -35,6 +43,12 @@ public interface ClickLedger extends AutoCloseable {
     /** The first response's copy, while the double-click window lasts and only for its owner. */
     CompletionStage<Optional<SharedResponse>> sharedResponse(LinkId link, long fingerprint);
 
+    /**
+     * The first response's copy for the browser that owns the link, while the resume window lasts; empty for
+     * any other browser, after the window, or once the copy budget dropped it.
+     */
+    CompletionStage<Optional<SharedResponse>> resumeCopy(LinkId link, BrowserId browser);
+
     /** Marks a one-time nonce spent until {@code expiresAt}; true only the first time. */
     CompletionStage<Boolean> spendNonce(String nonce, Instant expiresAt);
 
@@ -43,6 +57,11 @@ public interface ClickLedger extends AutoCloseable {
 
     /** Links tracked now (approximate for shared stores). */
     long size();
+
+    /** Copies dropped so far to keep within the copy memory budget (oldest first). */
+    default long copiesDropped() {
+        return 0;
+    }
 
     @Override
     default void close() {

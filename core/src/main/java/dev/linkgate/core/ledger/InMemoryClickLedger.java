@@ -26,13 +26,18 @@ public final class InMemoryClickLedger implements ClickLedger {
     private final long ttlMillis;
     private final long fanOutMillis;
     private final long retentionMillis;
+    private final long doubleClickMillis;
+    private final CopyBudget budget;
+    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
 
     public InMemoryClickLedger(LedgerSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.ttlMillis = settings.linkTtl().toMillis();
         this.fanOutMillis = settings.fanOutWindow().toMillis();
-        this.retentionMillis = settings.responseRetention().toMillis();
+        this.retentionMillis = settings.copyRetention().toMillis();
+        this.doubleClickMillis = settings.responseRetention().toMillis();
+        this.budget = new CopyBudget(settings.maxCopyMemory());
         int perShard = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (settings.maxLinks() + SHARDS - 1) / SHARDS));
         // A random hash multiplier: tokens chosen to collide in one process's index do not collide in another.
         SecureRandom seeds = new SecureRandom();
@@ -58,28 +63,58 @@ public final class InMemoryClickLedger implements ClickLedger {
             }
             int networks = links.recordNetwork(slot, visit.network(), visit.countForFanOut(), now, fanOutMillis);
             boolean claimed = false;
-            if (visit.claim() && links.state(slot) == LinkTable.OPEN && networks < 2) {
+            if (visit.claim() && links.state(slot) == LinkTable.OPEN && networks < Visit.FAN_OUT_NETWORKS) {
                 links.claim(slot, visit.fingerprint(), now);
                 claimed = true;
             }
-            view = links.view(slot, networks, claimed);
+            view = links.view(slot, networks, claimed, now);
         }
         return CompletableFuture.completedFuture(view);
     }
 
     @Override
-    public CompletionStage<Boolean> complete(LinkId link, long owner, SharedResponse copy) {
+    public CompletionStage<Boolean> complete(LinkId link, long owner, SharedResponse copy, BrowserId browser) {
         long now = clock.millis();
         LinkTable links = shardOf(link);
+        SharedResponse kept = copy != null && budget.fits(copy.size()) ? copy : null;
         boolean done = false;
         synchronized (links) {
             int slot = inFlightOf(links, link, owner, now);
             if (slot >= 0) {
-                links.complete(slot, copy, now, retentionMillis);
+                links.complete(slot, kept, browser, now, retentionMillis);
                 done = true;
             }
         }
+        if (done && kept != null) {
+            for (CopyBudget.Victim v : budget.kept(link.high(), link.low(), kept.size(), now + retentionMillis, now)) {
+                drop(v, now);
+            }
+        }
         return CompletableFuture.completedFuture(done);
+    }
+
+    /** Drops a copy the budget named, unless its link has moved on to another copy since. */
+    private void drop(CopyBudget.Victim v, long now) {
+        LinkId link = new LinkId(v.high(), v.low());
+        LinkTable links = shardOf(link);
+        boolean gone;
+        synchronized (links) {
+            int slot = links.find(link, now, ttlMillis);
+            gone = slot >= 0 && links.dropCopy(slot, v.until());
+        }
+        if (gone) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    @Override
+    public long copiesDropped() {
+        return dropped.get();
+    }
+
+    /** Bytes of copies the budget counts now. */
+    long copyMemory() {
+        return budget.used();
     }
 
     @Override
@@ -114,7 +149,7 @@ public final class InMemoryClickLedger implements ClickLedger {
                 slot = links.insert(link, now, ttlMillis);
             }
             links.claim(slot, fingerprint, now);
-            view = links.view(slot, links.networksWithin(slot, now, fanOutMillis), true);
+            view = links.view(slot, links.networksWithin(slot, now, fanOutMillis), true, now);
         }
         return CompletableFuture.completedFuture(view);
     }
@@ -127,7 +162,21 @@ public final class InMemoryClickLedger implements ClickLedger {
         synchronized (links) {
             int slot = links.find(link, now, ttlMillis);
             if (slot >= 0) {
-                copy = links.sharedResponse(slot, fingerprint, now);
+                copy = links.sharedResponse(slot, fingerprint, now, doubleClickMillis, retentionMillis);
+            }
+        }
+        return CompletableFuture.completedFuture(Optional.ofNullable(copy));
+    }
+
+    @Override
+    public CompletionStage<Optional<SharedResponse>> resumeCopy(LinkId link, BrowserId browser) {
+        long now = clock.millis();
+        LinkTable links = shardOf(link);
+        SharedResponse copy = null;
+        synchronized (links) {
+            int slot = links.find(link, now, ttlMillis);
+            if (slot >= 0 && browser != null) {
+                copy = links.resumeCopy(slot, browser, now);
             }
         }
         return CompletableFuture.completedFuture(Optional.ofNullable(copy));
@@ -146,7 +195,7 @@ public final class InMemoryClickLedger implements ClickLedger {
         synchronized (links) {
             int slot = links.find(link, now, ttlMillis);
             if (slot >= 0) {
-                view = links.view(slot, links.networksWithin(slot, now, fanOutMillis), false);
+                view = links.view(slot, links.networksWithin(slot, now, fanOutMillis), false, now);
             }
         }
         return CompletableFuture.completedFuture(Optional.ofNullable(view));

@@ -41,6 +41,9 @@ final class LinkTable {
     private long[] netBAt;
     private SharedResponse[] response;
     private long[] responseUntil;
+    // The browser (linkgate's cookie) whose forward settled the link; 0, 0 when none.
+    private long[] browserHigh;
+    private long[] browserLow;
 
     private int capacity;
     private int head;
@@ -111,6 +114,8 @@ final class LinkTable {
         netBAt[slot] = 0;
         response[slot] = null;
         responseUntil[slot] = 0;
+        browserHigh[slot] = 0;
+        browserLow[slot] = 0;
         place(link.high(), slot);
         releaseCopies(now);
         return slot;
@@ -162,11 +167,18 @@ final class LinkTable {
         claimedAt[slot] = now;
         response[slot] = null;
         responseUntil[slot] = 0;
+        browserHigh[slot] = 0;
+        browserLow[slot] = 0;
     }
 
-    /** The owner's forward got its answer: the link is used from the time of that click. */
-    void complete(int slot, SharedResponse copy, long now, long retention) {
+    /**
+     * The owner's forward got its answer: the link is used from the time of that click, and belongs to
+     * {@code browser} (null when the browser got no cookie).
+     */
+    void complete(int slot, SharedResponse copy, BrowserId browser, long now, long retention) {
         state[slot] = FORWARDED;
+        browserHigh[slot] = browser == null ? 0 : browser.high();
+        browserLow[slot] = browser == null ? 0 : browser.low();
         if (firstOpenedAt[slot] == 0) {
             firstOpenedAt[slot] = claimedAt[slot];
         }
@@ -185,15 +197,42 @@ final class LinkTable {
         claimedAt[slot] = 0;
     }
 
-    /** The copy for this browser, while its retention lasts. */
-    SharedResponse sharedResponse(int slot, long fingerprint, long now) {
-        if (response[slot] == null || now > responseUntil[slot]) {
+    /**
+     * The copy for this fingerprint while the double-click part of its retention lasts: {@code doubleClick} of
+     * the {@code retention} it was kept for.
+     */
+    SharedResponse sharedResponse(int slot, long fingerprint, long now, long doubleClick, long retention) {
+        if (response[slot] == null || now > responseUntil[slot] - retention + doubleClick) {
             return null;
         }
         return owner[slot] == fingerprint && state[slot] == FORWARDED ? response[slot] : null;
     }
 
-    LinkView view(int slot, int networks, boolean claimedNow) {
+    /** The copy for the browser that owns the link, while its retention lasts; compared in constant time. */
+    SharedResponse resumeCopy(int slot, BrowserId browser, long now) {
+        boolean owns = browser.sameAs(ownerBrowser(slot));
+        return owns && copyHeld(slot, now) ? response[slot] : null;
+    }
+
+    private BrowserId ownerBrowser(int slot) {
+        return (browserHigh[slot] | browserLow[slot]) == 0 ? null : new BrowserId(browserHigh[slot], browserLow[slot]);
+    }
+
+    private boolean copyHeld(int slot, long now) {
+        return response[slot] != null && now <= responseUntil[slot] && state[slot] == FORWARDED;
+    }
+
+    /** Drops the copy kept until {@code until} (the memory budget's oldest); false when it is already gone. */
+    boolean dropCopy(int slot, long until) {
+        if (response[slot] == null || responseUntil[slot] != until) {
+            return false;
+        }
+        response[slot] = null;
+        responseUntil[slot] = 0;
+        return true;
+    }
+
+    LinkView view(int slot, int networks, boolean claimedNow, long now) {
         LinkState s = switch (state[slot]) {
             case IN_FLIGHT -> LinkState.IN_FLIGHT;
             case FORWARDED -> LinkState.FORWARDED;
@@ -201,7 +240,8 @@ final class LinkTable {
         };
         return new LinkView(s, s == LinkState.OPEN ? 0 : owner[slot],
                 s == LinkState.OPEN || claimedAt[slot] == 0 ? null : Instant.ofEpochMilli(claimedAt[slot]),
-                firstOpenedAt[slot] == 0 ? null : Instant.ofEpochMilli(firstOpenedAt[slot]), networks, claimedNow);
+                firstOpenedAt[slot] == 0 ? null : Instant.ofEpochMilli(firstOpenedAt[slot]), networks, claimedNow,
+                s == LinkState.FORWARDED ? ownerBrowser(slot) : null, copyHeld(slot, now));
     }
 
     private int slotOf(long h, long l) {
@@ -313,6 +353,8 @@ final class LinkTable {
         netB = ring(netB, newCapacity);
         netBAt = ring(netBAt, newCapacity);
         responseUntil = ring(responseUntil, newCapacity);
+        browserHigh = ring(browserHigh, newCapacity);
+        browserLow = ring(browserLow, newCapacity);
         byte[] states = new byte[newCapacity];
         SharedResponse[] responses = new SharedResponse[newCapacity];
         for (int n = 0; n < used; n++) {

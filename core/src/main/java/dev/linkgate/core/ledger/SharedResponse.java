@@ -49,6 +49,11 @@ public final class SharedResponse {
         return read(encoded).body;
     }
 
+    /** Bytes the copy takes in its compact form: what the copy memory budget counts. */
+    public int size() {
+        return encoded.length;
+    }
+
     /** Compact binary form, for stores outside the process. */
     public byte[] encode() {
         return encoded.clone();

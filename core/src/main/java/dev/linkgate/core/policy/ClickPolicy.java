@@ -1,12 +1,14 @@
 package dev.linkgate.core.policy;
 
 import dev.linkgate.core.config.Mode;
+import dev.linkgate.core.config.Durations;
 import dev.linkgate.core.config.PolicyConfig;
 import dev.linkgate.core.config.Reclick;
 import dev.linkgate.core.detect.Classification;
 import dev.linkgate.core.detect.Detector;
 import dev.linkgate.core.detect.RequestClassifier;
 import dev.linkgate.core.detect.Verdict;
+import dev.linkgate.core.ledger.BrowserId;
 import dev.linkgate.core.ledger.ClickLedger;
 import dev.linkgate.core.ledger.LinkState;
 import dev.linkgate.core.ledger.LinkView;
@@ -16,6 +18,7 @@ import dev.linkgate.core.request.BrowserFingerprint;
 import dev.linkgate.core.request.ClickRequest;
 import dev.linkgate.core.request.ClientNetwork;
 import dev.linkgate.core.request.LinkId;
+import dev.linkgate.core.session.BrowserCookies;
 import dev.linkgate.core.token.ContinueTokens;
 
 import java.time.Clock;
@@ -29,21 +32,36 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Decides what happens to each request on a link: forward the first genuine click, coalesce the same
- * browser's double click onto it, and send everything else to the interstitial; checks continues.
+ * browser's double click onto it, give the browser that opened the link (linkgate's cookie) its first response
+ * again within the resume window, and send everything else to the interstitial; checks continues.
  */
 public final class ClickPolicy {
     private final PolicyConfig config;
     private final RequestClassifier detector;
     private final ClickLedger ledger;
     private final ContinueTokens tokens;
+    private final BrowserCookies cookies;
     private final Clock clock;
 
+    /** Without linkgate's browser cookie: no resume, no different-link notice. */
     public ClickPolicy(PolicyConfig config, RequestClassifier detector, ClickLedger ledger, ContinueTokens tokens, Clock clock) {
+        this(config, detector, ledger, tokens, null, clock);
+    }
+
+    /** @param cookies linkgate's browser cookie; null, or a resume window of 0, turns resume off */
+    public ClickPolicy(PolicyConfig config, RequestClassifier detector, ClickLedger ledger, ContinueTokens tokens,
+                       BrowserCookies cookies, Clock clock) {
         this.config = config;
         this.detector = detector;
         this.ledger = ledger;
         this.tokens = tokens;
+        this.cookies = config.resumes() ? cookies : null;
         this.clock = clock;
+    }
+
+    /** linkgate's browser cookie, or null when resume is off. */
+    public BrowserCookies cookies() {
+        return cookies;
     }
 
     public PolicyConfig config() {
@@ -67,9 +85,14 @@ public final class ClickPolicy {
         boolean clean = !found.hasScannerSignal();
         boolean wantClaim = found.verdict() == Verdict.HUMAN && config.mode() != Mode.STRICT;
         Visit visit = new Visit(link, fingerprint, ClientNetwork.idOf(request.client()), clean, wantClaim);
+        BrowserCookies.Presented presented = presentedCookie(request);
         return ledger.visit(visit).handle((view, error) -> error == null
-                ? decideAfterVisit(request, found, link, fingerprint, view)
-                : storeUnavailable(request, found, link, fingerprint, error, new ArrayList<>()));
+                ? decideAfterVisit(request, found, link, fingerprint, view, presented)
+                : storeUnavailable(request, found, link, fingerprint, error, new ArrayList<>(), presented));
+    }
+
+    private BrowserCookies.Presented presentedCookie(ClickRequest request) {
+        return cookies == null ? null : cookies.read(request.headers().get("Cookie"));
     }
 
     /**
@@ -77,12 +100,13 @@ public final class ClickPolicy {
      * link was used, so nothing is claimed and the person gets the interstitial; monitor mode still forwards.
      */
     private Decision storeUnavailable(ClickRequest request, Classification found, LinkId link, long fingerprint,
-                                      Throwable error, List<String> trace) {
-        trace.add("click store unavailable (" + rootCause(error).getClass().getSimpleName() + "): interstitial");
+                                      Throwable error, List<String> trace, BrowserCookies.Presented presented) {
+        trace.add("click store unavailable (" + rootCause(error).getClass().getSimpleName() + "): interstitial"
+                + (presented != null && presented.isFor(link) ? " (a resume cannot be confirmed)" : ""));
         Action taken = config.mode() == Mode.MONITOR ? Action.FORWARD : Action.INTERSTITIAL;
         Interstitial page = taken == Action.INTERSTITIAL && "GET".equals(request.method())
-                ? interstitial(link, fingerprint, LinkView.open(0)) : null;
-        return new Decision(taken, "store_unavailable", Action.INTERSTITIAL, found, link, fingerprint, null, false,
+                ? interstitial(link, fingerprint, LinkView.open(0), presented) : null;
+        return new Decision(taken, Reason.STORE_UNAVAILABLE, Action.INTERSTITIAL, found, link, fingerprint, null, false,
                 page, trace);
     }
 
@@ -95,30 +119,36 @@ public final class ClickPolicy {
     }
 
     private Decision decideAfterVisit(ClickRequest request, Classification found, LinkId link, long fingerprint,
-                                      LinkView view) {
+                                      LinkView view, BrowserCookies.Presented presented) {
         List<String> trace = new ArrayList<>();
         trace.add("verdict " + found.verdict() + " from " + describe(found));
         Classification classification = found;
-        if (!found.hasScannerSignal() && view.recentNetworks() >= 2) {
+        if (!found.hasScannerSignal() && view.recentNetworks() >= Visit.FAN_OUT_NETWORKS) {
             classification = found.with(Detector.fanOut(view.recentNetworks()));
             trace.add("fan-out: " + view.recentNetworks() + " client networks within " + config.fanOutWindow());
         }
         trace.add("link " + view.state() + (view.firstOpenedAt() == null ? "" : ", first opened " + view.firstOpenedAt()));
 
         Action action;
-        String reason;
+        Reason reason;
+        BrowserId browser = presented != null && presented.isFor(link) ? presented.browser() : null;
         if (view.claimedNow()) {
             action = Action.FORWARD;
-            reason = "first_click";
+            reason = Reason.FIRST_CLICK;
             trace.add("claimed the link for this browser: forward");
+        } else if (browser != null && isNavigation(request) && view.resumableBy(browser)) {
+            action = Action.RESUME;
+            reason = Reason.SAME_BROWSER;
+            trace.add("the browser that opened the link (its cookie) within " + config.resumeWindow()
+                    + ": its first response again");
         } else if (view.state() != LinkState.OPEN && view.ownedBy(fingerprint) && withinDoubleClick(view, request)) {
             action = Action.COALESCE;
-            reason = "double_click";
+            reason = Reason.DOUBLE_CLICK;
             trace.add("same browser within " + config.doubleClickWindow() + ": reuse the first response");
         } else if (view.state() == LinkState.FORWARDED && view.ownedBy(fingerprint) && config.reclick() == Reclick.FORWARD
                 && classification.verdict() == Verdict.HUMAN) {
             action = Action.FORWARD;
-            reason = "reclick_owner";
+            reason = Reason.RECLICK_OWNER;
             trace.add("the browser that opened the link clicks again and reclick is forward");
         } else {
             action = Action.INTERSTITIAL;
@@ -133,23 +163,39 @@ public final class ClickPolicy {
         }
         Interstitial page = null;
         if (taken == Action.INTERSTITIAL && "GET".equals(request.method())) {
-            page = interstitial(link, fingerprint, view);
+            page = interstitial(link, fingerprint, view, presented);
         }
-        return new Decision(taken, reason, action, classification, link, fingerprint, view, view.claimedNow(), page, trace);
+        BrowserCookies.Minted cookie = view.claimedNow() ? newCookie(link, trace) : null;
+        return new Decision(taken, reason, action, classification, link, fingerprint, view, view.claimedNow(), page,
+                trace, cookie, browser);
     }
 
-    private String interstitialReason(Classification c, LinkView view) {
+    /** A claimed forward names its browser with a fresh cookie, when resume is on. */
+    private BrowserCookies.Minted newCookie(LinkId link, List<String> trace) {
+        if (cookies == null) {
+            return null;
+        }
+        trace.add("sets linkgate's browser cookie for " + Durations.format(config.resumeWindow()));
+        return cookies.mint(link);
+    }
+
+    /** A resume answers only what a browser's navigation would send: never a POST or a preflight. */
+    private static boolean isNavigation(ClickRequest request) {
+        return "GET".equals(request.method()) || "HEAD".equals(request.method());
+    }
+
+    private Reason interstitialReason(Classification c, LinkView view) {
         if (view.state() == LinkState.FORWARDED && view.firstOpenedAt() != null) {
-            return "reclick";
+            return Reason.RECLICK;
         }
         if (view.state() == LinkState.IN_FLIGHT) {
-            return "in_flight_other";
+            return Reason.IN_FLIGHT_OTHER;
         }
         return switch (c.verdict()) {
-            case BOT -> "bot";
-            case SUSPECT -> c.reasons().contains("fan_out") ? "fan_out" : "suspect";
-            case UNCONFIRMED -> "unconfirmed";
-            case HUMAN -> config.mode() == Mode.STRICT ? "strict" : "claimed";
+            case BOT -> Reason.BOT;
+            case SUSPECT -> c.reasons().contains(Detector.FAN_OUT) ? Reason.FAN_OUT : Reason.SUSPECT;
+            case UNCONFIRMED -> Reason.UNCONFIRMED;
+            case HUMAN -> config.mode() == Mode.STRICT ? Reason.STRICT : Reason.CLAIMED;
         };
     }
 
@@ -158,10 +204,13 @@ public final class ClickPolicy {
                 && !request.receivedAt().isAfter(view.claimedAt().plus(config.doubleClickWindow()));
     }
 
-    private Interstitial interstitial(LinkId link, long fingerprint, LinkView view) {
+    private Interstitial interstitial(LinkId link, long fingerprint, LinkView view, BrowserCookies.Presented presented) {
         ContinueTokens.Minted minted = tokens.mint(link, fingerprint);
+        // The cookie is checked against its own lifetime, the resume window: a valid one for another link means
+        // that link's session may still be open in this browser.
+        boolean otherSession = presented != null && !presented.isFor(link);
         return new Interstitial(minted.token(), tokens.proof(minted.token()), config.gestureDwell().toMillis(),
-                view.firstOpenedAt(), minted.expiresAt());
+                view.firstOpenedAt(), minted.expiresAt(), otherSession);
     }
 
     /**
@@ -180,41 +229,45 @@ public final class ClickPolicy {
         ContinueTokens.Check check = tokens.verify(token, link, fingerprint);
         if (check.status() == ContinueTokens.Check.Status.INVALID) {
             trace.add("token invalid for this link and browser");
-            return done(reject("token_invalid", classification, link, fingerprint, trace));
+            return done(reject(Reason.TOKEN_INVALID, classification, link, fingerprint, trace));
         }
         if (check.status() == ContinueTokens.Check.Status.EXPIRED) {
             trace.add("token expired at " + check.expiresAt());
-            return done(reject("token_expired", classification, link, fingerprint, trace));
+            return done(reject(Reason.TOKEN_EXPIRED, classification, link, fingerprint, trace));
         }
         Instant dwellDone = check.issuedAt().plus(config.gestureDwell());
         boolean gesture = tokens.proofMatches(token, proof) && !clock.instant().isBefore(dwellDone);
         trace.add(gesture ? "gesture proof present after the dwell" : "no valid gesture proof");
         if (!gesture && classification.hasScannerSignal()) {
             trace.add("scanner signals without a gesture: not accepted, nonce kept");
-            return done(reject("gesture_required", classification, link, fingerprint, trace));
+            return done(reject(Reason.GESTURE_REQUIRED, classification, link, fingerprint, trace));
         }
         return ledger.spendNonce(check.nonce(), check.expiresAt()).thenCompose(first -> {
             if (!first) {
                 trace.add("nonce already spent");
-                return done(reject("token_replayed", classification, link, fingerprint, trace));
+                return done(reject(Reason.TOKEN_REPLAYED, classification, link, fingerprint, trace));
             }
             return ledger.takeOver(link, fingerprint).thenApply(view -> {
                 trace.add("accepted: link claimed for this browser, forwarding once as GET");
-                return new Decision(Action.FORWARD, "continue", Action.FORWARD, classification, link, fingerprint,
-                        view, true, null, trace);
+                return new Decision(Action.FORWARD, Reason.CONTINUE, Action.FORWARD, classification, link, fingerprint,
+                        view, true, null, trace, newCookie(link, trace), null);
             });
         }).handle((decision, error) -> error == null ? decision
                 // Without the store a nonce cannot be spent: show the page again rather than accept a replayable token.
-                : storeUnavailable(navigation, classification, link, fingerprint, error, trace));
+                : storeUnavailable(navigation, classification, link, fingerprint, error, trace, null));
     }
 
-    /** The forward got its response: the link is used; the copy serves the owner's double clicks. */
+    /**
+     * The forward got its response: the link is used and belongs to the browser its cookie names; the copy serves
+     * the owner's double clicks and, within the resume window, that browser's return.
+     */
     public CompletionStage<Boolean> forwarded(Decision decision, SharedResponse copy) {
         if (!decision.claimed()) {
             return done(false);
         }
-        return ledger.complete(decision.link(), decision.fingerprint(), copy);
+        return ledger.complete(decision.link(), decision.fingerprint(), copy, decision.owner());
     }
+
 
     /** The forward failed before any response: release the link so the next click forwards. */
     public CompletionStage<Boolean> forwardFailed(Decision decision) {
@@ -224,22 +277,13 @@ public final class ClickPolicy {
         return ledger.release(decision.link(), decision.fingerprint());
     }
 
-    /** For COALESCE: the first click's response copy, if it is ready and belongs to this browser. */
-    public CompletionStage<Optional<SharedResponse>> sharedResponse(Decision decision) {
-        return ledger.sharedResponse(decision.link(), decision.fingerprint());
-    }
-
     /** A fresh interstitial for a request whose coalesce could not be served (too large, timed out). */
     public Interstitial interstitialFor(Decision decision) {
         LinkView view = decision.view() == null ? LinkView.open(0) : decision.view();
-        return interstitial(decision.link(), decision.fingerprint(), view);
+        return interstitial(decision.link(), decision.fingerprint(), view, null);
     }
 
-    public Duration doubleClickWindow() {
-        return config.doubleClickWindow();
-    }
-
-    private Decision reject(String reason, Classification c, LinkId link, long fingerprint, List<String> trace) {
+    private Decision reject(Reason reason, Classification c, LinkId link, long fingerprint, List<String> trace) {
         trace.add("reject: " + reason);
         return new Decision(Action.REJECT, reason, Action.REJECT, c, link, fingerprint, null, false, null, trace);
     }

@@ -20,15 +20,31 @@ import java.util.List;
  */
 public final class LinkRoutes {
     private final Route[] routes;
+    private final List<List<String>> sessionCookies;
 
-    private LinkRoutes(Route[] routes) {
+    private LinkRoutes(Route[] routes, List<List<String>> sessionCookies) {
         this.routes = routes;
+        this.sessionCookies = sessionCookies;
     }
 
     public static LinkRoutes of(List<LinkRoute> links) {
         return new LinkRoutes(links.stream()
                 .map(link -> link.tokenInQuery() ? new TokenInQuery(link) : new TokenInPath(link))
-                .toArray(Route[]::new));
+                .toArray(Route[]::new), links.stream().map(LinkRoute::sessionCookies).toList());
+    }
+
+    /** The app's session cookies of the route that {@code rawPath} and {@code rawQuery} match (first match wins). */
+    public List<String> sessionCookies(String rawPath, String rawQuery) {
+        if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
+            return List.of();
+        }
+        int end = withoutTrailingSlash(rawPath);
+        for (int i = 0; i < routes.length; i++) {
+            if (routes[i].match(rawPath, end, rawQuery) != null) {
+                return sessionCookies.get(i);
+            }
+        }
+        return List.of();
     }
 
     /**

@@ -64,16 +64,16 @@ class LinkTableTest {
         LinkId first = new LinkId(1, 1);
         int slot = table.insert(first, 10, TTL);
         table.claim(slot, 7, 10);
-        table.complete(slot, copy, 10, 500);
+        table.complete(slot, copy, null, 10, 500);
         for (int i = 2; i < 500; i++) { // grows from 16 slots several times
             table.insert(new LinkId(i, i), 10, TTL);
         }
         int moved = table.find(first, 10, TTL);
-        assertSame(copy, table.sharedResponse(moved, 7, 400));
+        assertSame(copy, table.sharedResponse(moved, 7, 400, 500, 500));
         assertEquals(1, table.copiesHeld());
         table.insert(new LinkId(-1, -1), 600, TTL);
         assertEquals(0, table.copiesHeld(), "released once its retention ended");
-        assertNull(table.sharedResponse(moved, 7, 600));
+        assertNull(table.sharedResponse(moved, 7, 600, 500, 500));
     }
 
     @Test

@@ -101,7 +101,7 @@ class ClickPolicyTest {
     void aHumansFirstClickIsForwardedAndClaimed() {
         Decision d = await(balanced().decide(get("t1", HUMAN, "203.0.113.7")));
         assertEquals(Action.FORWARD, d.action());
-        assertEquals("first_click", d.reason());
+        assertEquals("first_click", d.reason().label());
         assertTrue(d.claimed());
         assertNull(d.interstitial());
     }
@@ -111,7 +111,7 @@ class ClickPolicyTest {
         ClickPolicy policy = balanced();
         Decision d = await(policy.decide(get("t2", BOT, "40.92.1.1")));
         assertEquals(Action.INTERSTITIAL, d.action());
-        assertEquals("bot", d.reason());
+        assertEquals("bot", d.reason().label());
         assertFalse(d.claimed());
         assertNotNull(d.interstitial());
         assertEquals(Action.FORWARD, await(policy.decide(get("t2", HUMAN, "203.0.113.7"))).action(),
@@ -127,15 +127,15 @@ class ClickPolicyTest {
 
     @Test
     void aSuspectAndAnUnconfirmedRequestGetTheInterstitial() {
-        assertEquals("suspect", await(balanced().decide(get("t4", STALE, "203.0.113.7"))).reason());
-        assertEquals("unconfirmed", await(balanced().decide(get("t5", UNSURE, "203.0.113.7"))).reason());
+        assertEquals("suspect", await(balanced().decide(get("t4", STALE, "203.0.113.7"))).reason().label());
+        assertEquals("unconfirmed", await(balanced().decide(get("t5", UNSURE, "203.0.113.7"))).reason().label());
     }
 
     @Test
     void strictModeSendsEvenAHumansFirstClickToTheInterstitial() {
         Decision d = await(policy(Mode.STRICT, Reclick.INTERSTITIAL).decide(get("t6", HUMAN, "203.0.113.7")));
         assertEquals(Action.INTERSTITIAL, d.action());
-        assertEquals("strict", d.reason());
+        assertEquals("strict", d.reason().label());
         assertFalse(d.claimed());
     }
 
@@ -173,7 +173,7 @@ class ClickPolicyTest {
         clock.advance(Duration.ofMinutes(1));
         Decision again = await(policy.decide(get("t10", HUMAN, "203.0.113.7")));
         assertEquals(Action.INTERSTITIAL, again.action());
-        assertEquals("reclick", again.reason());
+        assertEquals("reclick", again.reason().label());
         assertEquals(first.view().claimedAt(), again.interstitial().firstOpenedAt());
         assertTrue(again.interstitial().reclick());
     }
@@ -183,7 +183,7 @@ class ClickPolicyTest {
         ClickPolicy policy = policy(Mode.BALANCED, Reclick.FORWARD);
         forwardAndComplete(policy, get("t11", HUMAN, "203.0.113.7"));
         clock.advance(Duration.ofMinutes(1));
-        assertEquals("reclick_owner", await(policy.decide(get("t11", HUMAN, "203.0.113.7"))).reason());
+        assertEquals("reclick_owner", await(policy.decide(get("t11", HUMAN, "203.0.113.7"))).reason().label());
         assertEquals(Action.INTERSTITIAL, await(policy.decide(get("t11", HUMAN, "198.51.100.7"))).action());
     }
 
@@ -195,7 +195,7 @@ class ClickPolicyTest {
         clock.advance(Duration.ofSeconds(5));
         Decision retry = await(policy.decide(get("t12", HUMAN, "203.0.113.7")));
         assertEquals(Action.FORWARD, retry.action());
-        assertEquals("first_click", retry.reason());
+        assertEquals("first_click", retry.reason().label());
     }
 
     @Test
@@ -205,7 +205,7 @@ class ClickPolicyTest {
         clock.advance(Duration.ofMillis(300));
         Decision d = await(policy.decide(get("t13", HUMAN, "203.0.113.7")));
         assertEquals(Action.INTERSTITIAL, d.action());
-        assertEquals("fan_out", d.reason());
+        assertEquals("fan_out", d.reason().label());
         assertTrue(d.classification().reasons().contains("fan_out"));
     }
 
@@ -234,11 +234,11 @@ class ClickPolicyTest {
         Interstitial page = interstitial(policy, get("c1", HUMAN, "203.0.113.7"));
         Decision ok = await(policy.decideContinue(post("c1", HUMAN, "203.0.113.7"), page.token(), null));
         assertEquals(Action.FORWARD, ok.action());
-        assertEquals("continue", ok.reason());
+        assertEquals("continue", ok.reason().label());
         assertTrue(ok.claimed());
         Decision again = await(policy.decideContinue(post("c1", HUMAN, "203.0.113.7"), page.token(), null));
         assertEquals(Action.REJECT, again.action());
-        assertEquals("token_replayed", again.reason());
+        assertEquals("token_replayed", again.reason().label());
     }
 
     @Test
@@ -246,12 +246,12 @@ class ClickPolicyTest {
         ClickPolicy policy = balanced();
         Interstitial page = interstitial(policy, get("c2", STALE, "203.0.113.7"));
         Decision noProof = await(policy.decideContinue(post("c2", STALE, "203.0.113.7"), page.token(), null));
-        assertEquals("gesture_required", noProof.reason());
+        assertEquals("gesture_required", noProof.reason().label());
         Decision tooFast = await(policy.decideContinue(post("c2", STALE, "203.0.113.7"), page.token(), page.proof()));
-        assertEquals("gesture_required", tooFast.reason(), "the proof counts only after the dwell");
+        assertEquals("gesture_required", tooFast.reason().label(), "the proof counts only after the dwell");
         clock.advance(Duration.ofSeconds(1));
         Decision wrongProof = await(policy.decideContinue(post("c2", STALE, "203.0.113.7"), page.token(), "AAAA"));
-        assertEquals("gesture_required", wrongProof.reason());
+        assertEquals("gesture_required", wrongProof.reason().label());
         Decision ok = await(policy.decideContinue(post("c2", STALE, "203.0.113.7"), page.token(), page.proof()));
         assertEquals(Action.FORWARD, ok.action(), "a rejected scanner submit did not spend the person's nonce");
     }
@@ -270,10 +270,10 @@ class ClickPolicyTest {
     void aCrossLinkTamperedOrOtherBrowserContinueIsInvalid() {
         ClickPolicy policy = policy(Mode.STRICT, Reclick.INTERSTITIAL);
         Interstitial page = interstitial(policy, get("c4", HUMAN, "203.0.113.7"));
-        assertEquals("token_invalid", await(policy.decideContinue(post("c5", HUMAN, "203.0.113.7"), page.token(), null)).reason());
-        assertEquals("token_invalid", await(policy.decideContinue(post("c4", HUMAN, "198.51.100.7"), page.token(), null)).reason());
-        assertEquals("token_invalid", await(policy.decideContinue(post("c4", HUMAN, "203.0.113.7"), page.token() + "x", null)).reason());
-        assertEquals("token_invalid", await(policy.decideContinue(post("c4", HUMAN, "203.0.113.7"), null, null)).reason());
+        assertEquals("token_invalid", await(policy.decideContinue(post("c5", HUMAN, "203.0.113.7"), page.token(), null)).reason().label());
+        assertEquals("token_invalid", await(policy.decideContinue(post("c4", HUMAN, "198.51.100.7"), page.token(), null)).reason().label());
+        assertEquals("token_invalid", await(policy.decideContinue(post("c4", HUMAN, "203.0.113.7"), page.token() + "x", null)).reason().label());
+        assertEquals("token_invalid", await(policy.decideContinue(post("c4", HUMAN, "203.0.113.7"), null, null)).reason().label());
     }
 
     @Test
@@ -281,7 +281,7 @@ class ClickPolicyTest {
         ClickPolicy policy = policy(Mode.STRICT, Reclick.INTERSTITIAL);
         Interstitial page = interstitial(policy, get("c6", HUMAN, "203.0.113.7"));
         clock.advance(Duration.ofMinutes(11));
-        assertEquals("token_expired", await(policy.decideContinue(post("c6", HUMAN, "203.0.113.7"), page.token(), null)).reason());
+        assertEquals("token_expired", await(policy.decideContinue(post("c6", HUMAN, "203.0.113.7"), page.token(), null)).reason().label());
     }
 
     @Test
@@ -303,7 +303,8 @@ class ClickPolicyTest {
         }
 
         @Override public java.util.concurrent.CompletionStage<dev.linkgate.core.ledger.LinkView> visit(dev.linkgate.core.ledger.Visit v) { return down(); }
-        @Override public java.util.concurrent.CompletionStage<Boolean> complete(dev.linkgate.core.request.LinkId l, long o, SharedResponse c) { return down(); }
+        @Override public java.util.concurrent.CompletionStage<Boolean> complete(dev.linkgate.core.request.LinkId l, long o, SharedResponse c, dev.linkgate.core.ledger.BrowserId b) { return down(); }
+        @Override public java.util.concurrent.CompletionStage<java.util.Optional<SharedResponse>> resumeCopy(dev.linkgate.core.request.LinkId l, dev.linkgate.core.ledger.BrowserId b) { return down(); }
         @Override public java.util.concurrent.CompletionStage<Boolean> release(dev.linkgate.core.request.LinkId l, long o) { return down(); }
         @Override public java.util.concurrent.CompletionStage<dev.linkgate.core.ledger.LinkView> takeOver(dev.linkgate.core.request.LinkId l, long f) { return down(); }
         @Override public java.util.concurrent.CompletionStage<java.util.Optional<SharedResponse>> sharedResponse(dev.linkgate.core.request.LinkId l, long f) { return down(); }
@@ -322,7 +323,7 @@ class ClickPolicyTest {
     void withoutTheStoreAHumanGetsTheInterstitialAndNothingIsClaimed() {
         Decision d = await(withoutStore(Mode.BALANCED).decide(get("s1", HUMAN, "203.0.113.7")));
         assertEquals(Action.INTERSTITIAL, d.action());
-        assertEquals("store_unavailable", d.reason());
+        assertEquals("store_unavailable", d.reason().label());
         assertFalse(d.claimed());
         assertNotNull(d.interstitial(), "the page still gets a continue token");
     }
@@ -333,7 +334,7 @@ class ClickPolicyTest {
         Interstitial page = await(policy.decide(get("s2", HUMAN, "203.0.113.7"))).interstitial();
         Decision d = await(policy.decideContinue(post("s2", HUMAN, "203.0.113.7"), page.token(), null));
         assertEquals(Action.INTERSTITIAL, d.action());
-        assertEquals("store_unavailable", d.reason());
+        assertEquals("store_unavailable", d.reason().label());
         assertNotNull(d.interstitial());
     }
 

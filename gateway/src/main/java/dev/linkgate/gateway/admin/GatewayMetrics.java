@@ -64,6 +64,8 @@ public final class GatewayMetrics implements AutoCloseable {
     private final Timer upstreamDuration;
     private final AtomicLong activeConnections = new AtomicLong();
     private volatile LongSupplier ledgerSize = () -> 0;
+    private volatile LongSupplier copiesDropped = () -> 0;
+    private final Counter sessionCookiesRemoved;
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final EdgeMetrics edge;
 
@@ -96,6 +98,13 @@ public final class GatewayMetrics implements AutoCloseable {
                 .register(registry);
         Gauge.builder("linkgate.ledger.links", this, m -> m.ledgerSize.getAsLong())
                 .description("Links the click ledger tracks now")
+                .register(registry);
+        sessionCookiesRemoved = Counter.builder("linkgate.session.cookies.removed")
+                .description("App session cookies left out of a link's first click or a continue")
+                .register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("linkgate.response.copies.dropped", this,
+                        m -> m.copiesDropped.getAsLong())
+                .description("Response copies dropped, oldest first, to stay within store.max-copy-memory")
                 .register(registry);
         BuildInfo build = BuildInfo.current();
         Gauge.builder("linkgate.build.info", () -> 1)
@@ -204,6 +213,16 @@ public final class GatewayMetrics implements AutoCloseable {
     /** TLS handshake failures and protocol upgrades. */
     public EdgeMetrics edge() {
         return edge;
+    }
+
+    /** Session cookies removed from one forwarded request. */
+    public void sessionCookiesRemoved(int n) {
+        sessionCookiesRemoved.increment(n);
+    }
+
+    /** The ledger whose dropped copies the counter shows. */
+    public void copiesDropped(LongSupplier dropped) {
+        this.copiesDropped = dropped;
     }
 
     /** Stops the GC binder's notification listeners. */

@@ -36,6 +36,7 @@ final class KnownLabels {
         all.add(new Outcome("link", "forward", "first_click", 200));
         all.add(new Outcome("link", "forward", "reclick_owner", 200));
         all.add(new Outcome("link", "coalesce", "double_click", 200));
+        all.add(new Outcome("link", "resume", "same_browser", 200));
         for (String reason : List.of("reclick", "in_flight_other", "bot", "suspect", "fan_out", "unconfirmed",
                 "strict", "claimed", "store_unavailable")) {
             all.add(new Outcome("link", "interstitial", reason, 200));

@@ -10,14 +10,17 @@ import dev.linkgate.core.detect.Classification;
 import dev.linkgate.core.detect.Detector;
 import dev.linkgate.core.detect.Evidence;
 import dev.linkgate.core.detect.RequestClassifier;
-import dev.linkgate.core.ledger.InMemoryClickLedger;
-import dev.linkgate.core.ledger.LedgerSettings;
+import dev.linkgate.core.policy.Action;
 import dev.linkgate.core.policy.ClickPolicy;
 import dev.linkgate.core.policy.Decision;
 import dev.linkgate.core.request.ClickRequest;
 import dev.linkgate.core.request.LinkId;
 import dev.linkgate.core.request.LinkRoutes;
-import dev.linkgate.core.token.ContinueTokens;
+import dev.linkgate.core.session.BrowserCookies;
+import dev.linkgate.core.session.CookieHeader;
+import dev.linkgate.core.ledger.InMemoryClickLedger;
+import dev.linkgate.core.ledger.LedgerSettings;
+import dev.linkgate.gateway.reload.LiveConfig;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,6 +32,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -40,8 +45,9 @@ import java.util.function.Supplier;
  */
 public final class ExplainCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
+
     /** Each line's ledger holds one link; a small bound keeps a fresh ledger per line cheap. */
-    private static final long LEDGER_LINKS = 1024;
+    private static final long EXPLAIN_LINKS = 1024;
 
     private final LinkgateConfig config;
     private final RequestClassifier classifier;
@@ -106,10 +112,11 @@ public final class ExplainCommand {
     ObjectNode explain(JsonNode line) {
         ExplainInput input = ExplainInput.of(line, now.get());
         Clock clock = Clock.fixed(input.time(), ZoneOffset.UTC);
-        ClickPolicy policy = new ClickPolicy(config.policy(), classifier,
-                new InMemoryClickLedger(new LedgerSettings(config.policy().linkTtl(), LEDGER_LINKS,
-                        config.policy().fanOutWindow(), config.policy().doubleClickWindow()), clock),
-                new ContinueTokens(config.secret().bytes(), config.policy().continueTtl(), clock), clock);
+        // The policy as serve assembles it, over a fresh ledger: the request is judged as a link's first visit.
+        LedgerSettings s = LedgerSettings.from(config.policy(), config.store());
+        InMemoryClickLedger ledger = new InMemoryClickLedger(new LedgerSettings(s.linkTtl(), EXPLAIN_LINKS,
+                s.fanOutWindow(), s.responseRetention(), s.resumeWindow(), s.maxCopyMemory()), clock);
+        ClickPolicy policy = LiveConfig.assemble(config, classifier, ledger, null, clock).policy();
         String token = links.match(input.path(), input.query());
         ClickRequest request = new ClickRequest(input.method(), input.path(), input.query(), token == null ? "" : token,
                 input.client(), input.headers(), input.time());
@@ -119,11 +126,39 @@ public final class ExplainCommand {
             return out;
         }
         Decision d = policy.decide(request).toCompletableFuture().join();
-        ObjectNode out = result(d.classification(), d.action().name(), d.reason(),
+        ObjectNode out = result(d.classification(), d.action().name(), d.reason().label(),
                 d.monitored() ? d.wouldHave().name() : null, LinkId.redact(token));
         ArrayNode trace = (ArrayNode) out.get("trace");
         d.trace().forEach(trace::add);
+        explainCookies(input, d, out, trace);
         return out;
+    }
+
+    /**
+     * Which of the request's cookies the forward would leave out: linkgate's own (while resume is on), and on a
+     * first click the route's session cookies. Names only: cookie values are credentials.
+     */
+    private void explainCookies(ExplainInput input, Decision d, ObjectNode out, ArrayNode trace) {
+        String header = input.headers().get("Cookie");
+        if (header == null || d.action() != Action.FORWARD) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        if (d.claimed()) {
+            names.addAll(links.sessionCookies(input.path(), input.query()));
+        }
+        if (config.policy().resumes()) {
+            // linkgate's own cookie exists only while resume is on; then it never reaches the app.
+            names.addAll(List.of(BrowserCookies.HOST_PREFIX + config.policy().browserCookie(),
+                    config.policy().browserCookie()));
+        }
+        List<String> removed = new ArrayList<>();
+        CookieHeader.without(header, names, removed);
+        ArrayNode list = out.putArray("cookies_removed");
+        removed.forEach(list::add);
+        trace.add(removed.isEmpty() ? "forwarded with every cookie it carries"
+                : "forwarded without the cookies " + String.join(", ", removed)
+                        + (d.claimed() ? " (a new link starts a clean session in the app)" : ""));
     }
 
     private static ObjectNode result(Classification c, String decision, String reason, String wouldHave,

@@ -1,5 +1,6 @@
 package dev.linkgate.gateway.link;
 
+import dev.linkgate.core.ledger.ClickLedger;
 import dev.linkgate.core.ledger.LinkState;
 import dev.linkgate.core.ledger.LinkView;
 import dev.linkgate.core.ledger.SharedResponse;
@@ -25,7 +26,7 @@ final class CoalescedClick {
     record Outcome(SharedResponse copy, String kind) {
     }
 
-    private final LinkDecider decider;
+    private final ClickLedger ledger;
     private final Decision decision;
     private final Channel channel;
     private final EventExecutor loop;
@@ -36,9 +37,9 @@ final class CoalescedClick {
     private boolean recheck;
     private boolean finished;
 
-    private CoalescedClick(LinkDecider decider, Decision decision, Channel channel, Duration timeout,
+    private CoalescedClick(ClickLedger ledger, Decision decision, Channel channel, Duration timeout,
                            Consumer<Outcome> done) {
-        this.decider = decider;
+        this.ledger = ledger;
         this.decision = decision;
         this.channel = channel;
         this.loop = channel.eventLoop();
@@ -46,9 +47,9 @@ final class CoalescedClick {
         this.done = done;
     }
 
-    static void await(LinkDecider decider, InFlightForwards inFlight, Decision decision, Channel channel,
+    static void await(ClickLedger ledger, InFlightForwards inFlight, Decision decision, Channel channel,
                       Duration timeout, Consumer<Outcome> done) {
-        CoalescedClick click = new CoalescedClick(decider, decision, channel, timeout, done);
+        CoalescedClick click = new CoalescedClick(ledger, decision, channel, timeout, done);
         inFlight.whenFinished(decision, click.loop, click::check);
         click.check();
     }
@@ -67,7 +68,7 @@ final class CoalescedClick {
             return;
         }
         checking = true;
-        OnLoop.then(decider.lookup(decision), loop, (view, error) -> {
+        OnLoop.then(ledger.lookup(decision.link()), loop, (view, error) -> {
             if (error != null) {
                 checked();
                 return;
@@ -77,7 +78,7 @@ final class CoalescedClick {
                 // Released after a failed forward, or another browser took the link over: nothing to share.
                 finish(null, "interstitial");
             } else if (v.get().state() == LinkState.FORWARDED) {
-                OnLoop.then(decider.sharedResponse(decision), loop, (copy, e) ->
+                OnLoop.then(ledger.sharedResponse(decision.link(), decision.fingerprint()), loop, (copy, e) ->
                         finish(copy != null && copy.isPresent() ? copy.get() : null,
                                 copy != null && copy.isPresent() ? "coalesced" : "too_large"));
             } else {

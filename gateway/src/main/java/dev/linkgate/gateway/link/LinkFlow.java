@@ -1,6 +1,7 @@
 package dev.linkgate.gateway.link;
 
 import dev.linkgate.gateway.admin.GatewayMetrics;
+import io.netty.channel.ChannelInboundHandler;
 import dev.linkgate.gateway.reload.LiveConfig;
 
 import java.time.Clock;
@@ -28,5 +29,10 @@ public final class LinkFlow {
 
     public LinkFlowHandler newHandler() {
         return new LinkFlowHandler(this);
+    }
+
+    /** The step before {@link #newHandler()} that reads a continue's form whole. */
+    public ChannelInboundHandler newFormReader() {
+        return new ContinueFormReader(links);
     }
 }

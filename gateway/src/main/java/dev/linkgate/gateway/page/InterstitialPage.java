@@ -86,8 +86,19 @@ public final class InterstitialPage {
         Values values = new Values(nonce, interstitial.token(), interstitial.proof(),
                 Long.toString(Math.max(0, interstitial.dwellMillis())),
                 interstitial.reclick() ? ReclickNotice.iso(firstOpened) : null,
-                interstitial.reclick() ? ReclickNotice.markup(language, firstOpened) : null);
+                notice(interstitial, language));
         return new Page(200, continuePages.get(language).render(values), language.code());
+    }
+
+    /** The notices above the button: when the link was first opened, and that another session may be open. */
+    private static String notice(Interstitial interstitial, PageLanguage language) {
+        String reclick = interstitial.reclick() ? ReclickNotice.markup(language, interstitial.firstOpenedAt()) : null;
+        if (!interstitial.otherSession()) {
+            return reclick;
+        }
+        String other = "<p class=\"linkgate-notice linkgate-other-session\">"
+                + HtmlText.escape(PageText.get(language, "continue.other-session")) + "</p>";
+        return reclick == null ? other : reclick + other;
     }
 
     /** A problem page in the same look, with the problem's status. */

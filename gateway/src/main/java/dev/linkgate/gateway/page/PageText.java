@@ -17,7 +17,7 @@ import java.util.Set;
 final class PageText {
     static final Set<String> KEYS = Set.of(
             "continue.heading", "continue.message", "continue.button", "continue.sending", "continue.why",
-            "continue.reclick",
+            "continue.reclick", "continue.other-session",
             "problem.confirm.heading", "problem.confirm.message",
             "problem.upstream.heading", "problem.upstream.message",
             "problem.bad.heading", "problem.bad.message");

@@ -2,10 +2,11 @@ package dev.linkgate.gateway.reload;
 
 import dev.linkgate.core.config.LinkgateConfig;
 import dev.linkgate.core.detect.Detector;
+import dev.linkgate.core.detect.RequestClassifier;
 import dev.linkgate.core.ledger.ClickLedger;
 import dev.linkgate.core.policy.ClickPolicy;
+import dev.linkgate.core.session.BrowserCookies;
 import dev.linkgate.core.token.ContinueTokens;
-import dev.linkgate.gateway.link.LinkDecider;
 import dev.linkgate.gateway.page.InterstitialPage;
 
 import java.time.Clock;
@@ -13,12 +14,13 @@ import java.time.Duration;
 
 /**
  * The parts of the running gateway that a reload replaces, all built from one config: the policy (with its
- * detector and continue tokens) over the process's one ledger, and the pages. Immutable; the gateway swaps the
+ * detector, continue tokens and browser cookie) over the process's one ledger, and the pages. The one assembly
+ * of detector, ledger and policy, for {@code serve}, a reload and {@code explain}. Immutable; the gateway swaps the
  * whole snapshot at once, and a request reads it once and keeps it to its end.
  *
- * @param tokens kept so that the next reload can rotate from them (null when the decider was built elsewhere)
+ * @param tokens kept so that the next reload can rotate from them (null when the policy was built elsewhere)
  */
-public record LiveConfig(LinkgateConfig config, LinkDecider decider, InterstitialPage pages, ContinueTokens tokens) {
+public record LiveConfig(LinkgateConfig config, ClickPolicy policy, InterstitialPage pages, ContinueTokens tokens) {
 
     /**
      * Builds everything {@code config} describes around {@code ledger}, which outlives every reload.
@@ -28,13 +30,20 @@ public record LiveConfig(LinkgateConfig config, LinkDecider decider, Interstitia
      * @throws RuntimeException as {@code check-config} reports it (a list, template or logo that cannot be used)
      */
     public static LiveConfig assemble(LinkgateConfig config, ClickLedger ledger, ContinueTokens previous, Clock clock) {
-        Detector detector = detector(config);
+        return assemble(config, detector(config), ledger, previous, clock);
+    }
+
+    /** As above with a given detector ({@code explain} is tested with a scripted one). */
+    public static LiveConfig assemble(LinkgateConfig config, RequestClassifier detector, ClickLedger ledger,
+                                      ContinueTokens previous, Clock clock) {
         InterstitialPage pages = InterstitialPage.create(config.interstitial());
         ContinueTokens tokens = previous == null
                 ? new ContinueTokens(config.secret().bytes(), config.policy().continueTtl(), clock)
                 : previous.rotate(config.secret().bytes(), config.policy().continueTtl());
-        ClickPolicy policy = new ClickPolicy(config.policy(), detector, ledger, tokens, clock);
-        return new LiveConfig(config, LinkDecider.of(policy), pages, tokens);
+        BrowserCookies cookies = new BrowserCookies(config.secret().bytes(), config.policy().browserCookie(),
+                config.policy().resumeWindow(), clock);
+        ClickPolicy policy = new ClickPolicy(config.policy(), detector, ledger, tokens, cookies, clock);
+        return new LiveConfig(config, policy, pages, tokens);
     }
 
     /** The largest first response copied for a double click. */

@@ -16,8 +16,6 @@ public final class ClickLedgers {
     static final Duration PROBE_EVERY = Duration.ofSeconds(1);
     /** How often the shared size estimate is reported and read. */
     static final Duration SIZE_EVERY = Duration.ofSeconds(10);
-    static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(50);
-    static final String DEFAULT_KEY_PREFIX = "linkgate:";
 
     private ClickLedgers() {
     }
@@ -36,12 +34,8 @@ public final class ClickLedgers {
         if (redis == null) {
             throw new IllegalArgumentException("store.type: redis needs store.redis.uri");
         }
-        Duration timeout = redis.timeout() == null ? DEFAULT_TIMEOUT : redis.timeout();
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("store.redis.timeout must be positive: " + timeout);
-        }
-        String prefix = redis.keyPrefix() == null ? DEFAULT_KEY_PREFIX : redis.keyPrefix();
-        RedisClickLedger shared = new RedisClickLedger(new RedisConfig(redis.uri(), timeout, prefix), settings, clock);
+        // RedisConfig holds its own defaults (ConfigDefaults) and validates them: nothing to fill in here.
+        RedisClickLedger shared = new RedisClickLedger(redis, settings, clock);
         InMemoryClickLedger local = store.onFailure() == StoreConfig.OnFailure.INTERSTITIAL
                 ? null : new InMemoryClickLedger(settings, clock);
         FailoverClickLedger ledger = new FailoverClickLedger(shared, local, registry);

@@ -1,5 +1,6 @@
 package dev.linkgate.gateway.store;
 
+import dev.linkgate.core.ledger.BrowserId;
 import dev.linkgate.core.ledger.ClickLedger;
 import dev.linkgate.core.ledger.InMemoryClickLedger;
 import dev.linkgate.core.ledger.LinkView;
@@ -88,8 +89,23 @@ final class FailoverClickLedger implements ClickLedger {
     }
 
     @Override
-    public CompletionStage<Boolean> complete(LinkId link, long owner, SharedResponse copy) {
-        return call(StoreOp.COMPLETE, l -> l.complete(link, owner, copy));
+    public CompletionStage<Boolean> complete(LinkId link, long owner, SharedResponse copy, BrowserId browser) {
+        return call(StoreOp.COMPLETE, l -> l.complete(link, owner, copy, browser));
+    }
+
+    /**
+     * A resume is confirmed only by the ledger that settled the link: with {@code on-failure: local} the local
+     * ledger answers, and it holds only what this replica settled while in fallback, so another replica's signer
+     * is never resumed on a guess.
+     */
+    @Override
+    public CompletionStage<Optional<SharedResponse>> resumeCopy(LinkId link, BrowserId browser) {
+        return call(StoreOp.RESUME_COPY, l -> l.resumeCopy(link, browser));
+    }
+
+    @Override
+    public long copiesDropped() {
+        return shared.copiesDropped() + (local == null ? 0 : local.copiesDropped());
     }
 
     @Override

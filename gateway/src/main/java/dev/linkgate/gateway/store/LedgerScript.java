@@ -25,6 +25,8 @@ final class LedgerScript {
     static final LedgerScript TAKE_OVER = linkScript("take-over.lua");
     static final LedgerScript SHARED_RESPONSE = linkScript("shared-response.lua");
     static final LedgerScript LOOKUP = linkScript("lookup.lua");
+    static final LedgerScript RESUME_COPY = linkScript("resume-copy.lua");
+    static final LedgerScript DROP_COPY = linkScript("drop-copy.lua");
     static final LedgerScript CREATED = new LedgerScript(read("created.lua"));
 
     private final byte[] source;

@@ -1,7 +1,9 @@
 package dev.linkgate.gateway.store;
 
 import dev.linkgate.core.config.RedisConfig;
+import dev.linkgate.core.ledger.BrowserId;
 import dev.linkgate.core.ledger.ClickLedger;
+import dev.linkgate.core.ledger.CopyBudget;
 import dev.linkgate.core.ledger.LedgerSettings;
 import dev.linkgate.core.ledger.LinkState;
 import dev.linkgate.core.ledger.LinkView;
@@ -27,6 +29,9 @@ import java.util.function.Function;
  * nonce): atomic in one round trip. Scripts get the caller's clock as an argument and decide windows and
  * expiry from stored timestamps, so they behave exactly like {@code InMemoryClickLedger}; Redis TTLs only
  * bound memory. Stages complete on Lettuce's I/O threads; nothing here blocks.
+ *
+ * <p>The copy memory budget is this replica's: it counts the copies this replica wrote and drops the oldest of
+ * those (all replicas together keep at most their number times the budget).
  */
 public final class RedisClickLedger implements ClickLedger {
     private static final byte[] EMPTY = new byte[0];
@@ -40,6 +45,10 @@ public final class RedisClickLedger implements ClickLedger {
     private final byte[] ttl;
     private final byte[] fanOut;
     private final byte[] retention;
+    private final long retentionMillis;
+    private final byte[] doubleClick;
+    private final CopyBudget budget;
+    private final AtomicLong dropped = new AtomicLong();
     private final long ttlMillis;
     private final long sizeBucketMillis;
     private final AtomicLong createdSinceReport = new AtomicLong();
@@ -57,7 +66,10 @@ public final class RedisClickLedger implements ClickLedger {
         this.ttlMillis = settings.linkTtl().toMillis();
         this.ttl = number(ttlMillis);
         this.fanOut = number(settings.fanOutWindow().toMillis());
-        this.retention = number(settings.responseRetention().toMillis());
+        this.retentionMillis = settings.copyRetention().toMillis();
+        this.retention = number(retentionMillis);
+        this.doubleClick = number(settings.responseRetention().toMillis());
+        this.budget = new CopyBudget(settings.maxCopyMemory());
         // 64 buckets per TTL: size() over-counts by at most 1/64 of the links created within one TTL.
         this.sizeBucketMillis = Math.max(1000, ttlMillis / 64);
     }
@@ -66,13 +78,53 @@ public final class RedisClickLedger implements ClickLedger {
     public CompletionStage<LinkView> visit(Visit visit) {
         return this.<List<Object>>link(LedgerScript.VISIT, ScriptOutputType.MULTI, visit.link(),
                 number(visit.fingerprint()), number(visit.network()), flag(visit.countForFanOut()),
-                flag(visit.claim())).thenApply(this::view);
+                flag(visit.claim()), number(Visit.FAN_OUT_NETWORKS)).thenApply(this::view);
     }
 
     @Override
-    public CompletionStage<Boolean> complete(LinkId link, long owner, SharedResponse copy) {
-        return this.<Long>link(LedgerScript.COMPLETE, ScriptOutputType.INTEGER, link, number(owner),
-                copy == null ? EMPTY : copy.encode()).thenApply(done -> done == 1L);
+    public CompletionStage<Boolean> complete(LinkId link, long owner, SharedResponse copy, BrowserId browser) {
+        SharedResponse kept = copy != null && budget.fits(copy.size()) ? copy : null;
+        long now = clock.millis();
+        return this.<Long>linkAt(now, LedgerScript.COMPLETE, ScriptOutputType.INTEGER, link, number(owner),
+                kept == null ? EMPTY : kept.encode(), browser == null ? EMPTY : ascii(browser.hex()))
+                .thenCompose(done -> {
+                    if (done != 1L || kept == null) {
+                        return CompletableFuture.completedFuture(done == 1L);
+                    }
+                    List<CopyBudget.Victim> victims = budget.kept(link.high(), link.low(), kept.size(),
+                            now + retentionMillis, now);
+                    CompletableFuture<?>[] drops = victims.stream().map(this::dropCopy).toArray(CompletableFuture[]::new);
+                    return CompletableFuture.allOf(drops).thenApply(x -> true);
+                });
+    }
+
+    /**
+     * Drops the oldest copy this replica wrote; counted when it was still there. A failed drop only leaves the
+     * copy to expire with its TTL, so it never fails the completion.
+     */
+    private CompletableFuture<Void> dropCopy(CopyBudget.Victim v) {
+        return this.<Long>link(LedgerScript.DROP_COPY, ScriptOutputType.INTEGER, new LinkId(v.high(), v.low()),
+                number(v.until())).handle((done, failure) -> {
+                    if (failure == null && done == 1L) {
+                        dropped.incrementAndGet();
+                    }
+                    return (Void) null;
+                }).toCompletableFuture();
+    }
+
+    @Override
+    public long copiesDropped() {
+        return dropped.get();
+    }
+
+    @Override
+    public CompletionStage<Optional<SharedResponse>> resumeCopy(LinkId link, BrowserId browser) {
+        if (browser == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return this.<List<Object>>link(LedgerScript.RESUME_COPY, ScriptOutputType.MULTI, link, ascii(browser.hex()))
+                .thenApply(reply -> reply.isEmpty()
+                        ? Optional.empty() : Optional.of(SharedResponse.decode((byte[]) reply.get(0))));
     }
 
     @Override
@@ -90,7 +142,7 @@ public final class RedisClickLedger implements ClickLedger {
     @Override
     public CompletionStage<Optional<SharedResponse>> sharedResponse(LinkId link, long fingerprint) {
         return this.<List<Object>>link(LedgerScript.SHARED_RESPONSE, ScriptOutputType.MULTI, link,
-                        number(fingerprint))
+                        number(fingerprint), doubleClick)
                 .thenApply(reply -> reply.isEmpty()
                         ? Optional.empty() : Optional.of(SharedResponse.decode((byte[]) reply.get(0))));
     }
@@ -155,8 +207,13 @@ public final class RedisClickLedger implements ClickLedger {
     }
 
     private <T> CompletionStage<T> link(LedgerScript script, ScriptOutputType type, LinkId link, byte[]... opArgs) {
+        return linkAt(clock.millis(), script, type, link, opArgs);
+    }
+
+    private <T> CompletionStage<T> linkAt(long now, LedgerScript script, ScriptOutputType type, LinkId link,
+                                          byte[]... opArgs) {
         byte[][] args = new byte[4 + opArgs.length][];
-        args[0] = number(clock.millis());
+        args[0] = number(now);
         args[1] = ttl;
         args[2] = fanOut;
         args[3] = retention;
@@ -178,13 +235,19 @@ public final class RedisClickLedger implements ClickLedger {
             createdSinceReport.incrementAndGet();
         }
         boolean open = state == LinkState.OPEN;
+        BrowserId browser = state == LinkState.FORWARDED
+                ? BrowserId.fromHex(new String((byte[]) reply.get(7), StandardCharsets.US_ASCII)) : null;
         return new LinkView(state, open ? 0 : owner, open || claimedAt == 0 ? null : Instant.ofEpochMilli(claimedAt),
                 firstOpenedAt == 0 ? null : Instant.ofEpochMilli(firstOpenedAt), (int) (long) (Long) reply.get(4),
-                (Long) reply.get(5) == 1L);
+                (Long) reply.get(5) == 1L, browser, (Long) reply.get(8) == 1L);
     }
 
     private static byte[] number(long n) {
         return Long.toString(n).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] flag(boolean b) {

@@ -8,7 +8,8 @@ enum StoreOp {
     TAKE_OVER("take_over"),
     SHARED_RESPONSE("shared_response"),
     SPEND_NONCE("spend_nonce"),
-    LOOKUP("lookup");
+    LOOKUP("lookup"),
+    RESUME_COPY("resume_copy");
 
     final String tag;
 

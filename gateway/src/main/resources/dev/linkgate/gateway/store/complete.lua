@@ -1,9 +1,11 @@
--- complete: ARGV[5] owner, ARGV[6] the response copy (empty for none). 1 when the owner held the link.
+-- complete: ARGV[5] owner, ARGV[6] the response copy (empty for none), ARGV[7] the owner browser (hex, or
+-- empty). 1 when the owner held the link.
 local r = fetch()
 if not r or r.s ~= IN_FLIGHT or r.o ~= ARGV[5] then
   return 0
 end
 r.s = FORWARDED
+r.b = ARGV[7]
 if r.fo == 0 then
   r.fo = r.ca
 end

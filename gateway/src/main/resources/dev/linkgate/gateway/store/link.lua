@@ -1,7 +1,7 @@
 -- The part every link script shares; each script is this file followed by its own.
 -- KEYS[1]: the link's hash, KEYS[2]: its response copy (both tagged with the link id: one Cluster slot).
 -- ARGV[1]: now, the caller's clock in epoch ms. ARGV[2]: link TTL ms. ARGV[3]: fan-out window ms.
--- ARGV[4]: response retention ms. Windows and expiry are decided here from stored timestamps against
+-- ARGV[4]: response copy retention ms (the longer of the double-click and resume windows). Windows and expiry are decided here from stored timestamps against
 -- ARGV[1], exactly as InMemoryClickLedger does; PEXPIRE/PX only bound memory in real time.
 -- Owners and networks are 64-bit ids kept as decimal strings: Lua numbers are doubles.
 local now = tonumber(ARGV[1])
@@ -21,7 +21,7 @@ end
 
 -- The live record, or nil; a record older than the TTL is gone, like in memory.
 local function fetch()
-  local v = redis.call('HMGET', KEYS[1], 'c', 's', 'o', 'ca', 'fo', 'na', 'nat', 'nb', 'nbt', 'ru')
+  local v = redis.call('HMGET', KEYS[1], 'c', 's', 'o', 'ca', 'fo', 'na', 'nat', 'nb', 'nbt', 'ru', 'b')
   if not v[1] then
     return nil
   end
@@ -30,11 +30,11 @@ local function fetch()
     return nil
   end
   return { c = num(v[1]), s = num(v[2]), o = v[3] or '0', ca = num(v[4]), fo = num(v[5]),
-           na = v[6] or '0', nat = num(v[7]), nb = v[8] or '0', nbt = num(v[9]), ru = num(v[10]) }
+           na = v[6] or '0', nat = num(v[7]), nb = v[8] or '0', nbt = num(v[9]), ru = num(v[10]), b = v[11] or '' }
 end
 
 local function fresh()
-  return { c = now, s = OPEN, o = '0', ca = 0, fo = 0, na = '0', nat = 0, nb = '0', nbt = 0, ru = 0,
+  return { c = now, s = OPEN, o = '0', ca = 0, fo = 0, na = '0', nat = 0, nb = '0', nbt = 0, ru = 0, b = '',
            created = true }
 end
 
@@ -42,7 +42,7 @@ end
 -- so a DEL before it would let the rest through and the ledger would half-work instead of failing over.
 local function store(r)
   redis.call('HSET', KEYS[1], 'c', int(r.c), 's', r.s, 'o', r.o, 'ca', int(r.ca), 'fo', int(r.fo),
-    'na', r.na, 'nat', int(r.nat), 'nb', r.nb, 'nbt', int(r.nbt), 'ru', int(r.ru))
+    'na', r.na, 'nat', int(r.nat), 'nb', r.nb, 'nbt', int(r.nbt), 'ru', int(r.ru), 'b', r.b)
   if r.created then
     redis.call('PEXPIRE', KEYS[1], ttl)
   end
@@ -83,11 +83,18 @@ local function recordNetwork(r, net, count)
 end
 
 local function claim(r, who)
-  r.s, r.o, r.ca, r.ru, r.dropCopy = IN_FLIGHT, who, now, 0, true
+  r.s, r.o, r.ca, r.ru, r.b, r.dropCopy = IN_FLIGHT, who, now, 0, '', true
 end
 
--- What the caller decides on: state, owner, claimedAt, firstOpenedAt, networks, claimedNow, created.
+-- The first response's copy is kept for the owner's resume (its key may also have been evicted).
+local function copyHeld(r)
+  return r.s == FORWARDED and r.ru ~= 0 and now <= r.ru and redis.call('EXISTS', KEYS[2]) == 1
+end
+
+-- What the caller decides on: state, owner, claimedAt, firstOpenedAt, networks, claimedNow, created,
+-- the owner browser ('' when none), whether its copy is held.
 local function view(r, networks, claimedNow)
-  return { r.s, r.o, r.ca, r.fo, networks, claimedNow and 1 or 0, r.created and 1 or 0 }
+  local held = r.b ~= '' and copyHeld(r)
+  return { r.s, r.o, r.ca, r.fo, networks, claimedNow and 1 or 0, r.created and 1 or 0, r.b, held and 1 or 0 }
 end
 

@@ -1,4 +1,5 @@
--- sharedResponse: ARGV[5] fingerprint. {copy} for the owner of a FORWARDED link within retention, else {}.
+-- sharedResponse: ARGV[5] fingerprint, ARGV[6] double-click window ms. {copy} for the owner of a FORWARDED
+-- link within the double-click part of its retention, else {}.
 local r = fetch()
 if not r or r.ru == 0 then
   return {}
@@ -8,7 +9,7 @@ if now > r.ru then
   redis.call('HSET', KEYS[1], 'ru', '0')
   return {}
 end
-if r.o ~= ARGV[5] or r.s ~= FORWARDED then
+if r.o ~= ARGV[5] or r.s ~= FORWARDED or now > r.ru - retention + tonumber(ARGV[6]) then
   return {}
 end
 local copy = redis.call('GET', KEYS[2])

@@ -97,9 +97,25 @@ class CurrentChromeTest {
     }
 
     @Test
-    void goingBackAfterContinuingShowsThatTheLinkWasAlreadyOpenedAndForwardsNothingMore() {
+    void goingBackAfterContinuingShowsTheSameDocumentAgainAndForwardsNothingMore() {
         Duration doubleClick = Duration.ofMillis(300);
         linkgate = browser.started(Linkgate.start(app, Mode.STRICT, doubleClick));
+        Linkgate.Link link = linkgate.newLink();
+        continueOnce(link);
+        page.awaitOpenFor(Duration.ofSeconds(1));
+
+        driver.navigate().back();
+        page.assertShowsDocumentWithSession();
+        driver.navigate().refresh();
+        page.assertShowsDocumentWithSession();
+
+        assertEquals(1, app.requestsFor(link.path()), "the browser that opened the link resumes its session");
+    }
+
+    @Test
+    void withoutResumeGoingBackShowsThatTheLinkWasAlreadyOpenedAndForwardsNothingMore() {
+        Duration doubleClick = Duration.ofMillis(300);
+        linkgate = browser.started(Linkgate.startWithoutResume(app, Mode.STRICT, doubleClick));
         Linkgate.Link link = linkgate.newLink();
         continueOnce(link);
         // Back after the double-click window: that is a re-click, not the same click arriving twice.

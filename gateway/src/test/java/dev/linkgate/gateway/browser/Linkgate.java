@@ -8,16 +8,15 @@ import dev.linkgate.core.config.Mode;
 import dev.linkgate.core.detect.Classification;
 import dev.linkgate.core.detect.Detector;
 import dev.linkgate.core.ledger.ClickLedger;
-import dev.linkgate.core.ledger.InMemoryClickLedger;
-import dev.linkgate.core.ledger.LedgerSettings;
-import dev.linkgate.core.policy.ClickPolicy;
 import dev.linkgate.core.request.ClickRequest;
 import dev.linkgate.core.request.LinkRoutes;
 import dev.linkgate.core.request.RequestHeaders;
-import dev.linkgate.core.token.ContinueTokens;
 import dev.linkgate.gateway.GatewayServer;
+import dev.linkgate.core.ledger.LedgerSettings;
+import dev.linkgate.gateway.reload.LiveConfig;
+import dev.linkgate.gateway.store.ClickLedgers;
 import dev.linkgate.gateway.admin.GatewayMetrics;
-import dev.linkgate.gateway.link.LinkDecider;
+import dev.linkgate.gateway.link.LinkMatcher;
 import dev.linkgate.gateway.page.InterstitialPage;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -62,6 +61,12 @@ final class Linkgate implements AutoCloseable {
         return serve(config(app, mode, doubleClickWindow, DWELL));
     }
 
+    /** Without resume: every later click on a used link is a re-click, whatever browser makes it. */
+    static Linkgate startWithoutResume(SigningApp app, Mode mode, Duration doubleClickWindow) {
+        return serve(new ConfigLoader(name -> null).parse(yaml(app, mode, doubleClickWindow, DWELL)
+                .replace("  resume-window: 10m", "  resume-window: 0s"), "browser-test.yaml"));
+    }
+
     static Linkgate startWithDwell(SigningApp app, Mode mode, Duration dwell) {
         return serve(config(app, mode, DEFAULT_DOUBLE_CLICK, dwell));
     }
@@ -95,15 +100,17 @@ final class Linkgate implements AutoCloseable {
                   url: "%s"
                 links:
                   - path: "/sign/{token}"
+                    session-cookies: [%s]
                 policy:
                   mode: %s
                   gesture-dwell: %dms
                   double-click-window: %dms
+                  resume-window: 10m
                 detection:
                   user-agents: "%s"
                   networks: "%s"
                 secret: "browser-tests-secret-0123456789-0123456789"
-                """.formatted(app.baseUrl(), mode.name().toLowerCase(Locale.ROOT), dwell.toMillis(),
+                """.formatted(app.baseUrl(), SigningApp.SESSION_COOKIE, mode.name().toLowerCase(Locale.ROOT), dwell.toMillis(),
                 doubleClickWindow.toMillis(), scanners.resolve("user-agents.txt"), scanners.resolve("networks.txt"));
     }
 
@@ -117,16 +124,18 @@ final class Linkgate implements AutoCloseable {
         return linkgate;
     }
 
-    /** Wired as Main wires it, without the admin server. */
+    /** Wired as serve wires it (the same {@link LiveConfig} assembly), without the admin server. */
     private static Linkgate serve(LinkgateConfig config) {
         Clock clock = Clock.systemUTC();
-        ClickLedger ledger = new InMemoryClickLedger(LedgerSettings.from(config.policy(), config.store()), clock);
-        ContinueTokens tokens = new ContinueTokens(config.secret().bytes(), config.policy().continueTtl(), clock);
-        ClickPolicy policy = new ClickPolicy(config.policy(), detector(config), ledger, tokens, clock);
-        GatewayMetrics metrics = new GatewayMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ClickLedger ledger = ClickLedgers.create(config.store(), LedgerSettings.from(config.policy(), config.store()),
+                clock, registry);
+        LiveConfig gate = LiveConfig.assemble(config, ledger, null, clock);
+        GatewayMetrics metrics = new GatewayMetrics(registry);
         try {
-            GatewayServer server = GatewayServer.start(config, LinkDecider.of(policy),
-                    LinkRoutes.of(config.links())::match, metrics, InterstitialPage.create(config.interstitial()), clock);
+            GatewayServer server = GatewayServer.start(config, gate.policy(),
+                    LinkMatcher.of(LinkRoutes.of(config.links())), metrics,
+                    InterstitialPage.create(config.interstitial()), clock);
             return new Linkgate(server, metrics, ledger);
         } catch (RuntimeException e) {
             metrics.close();

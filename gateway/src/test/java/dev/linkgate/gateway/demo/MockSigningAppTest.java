@@ -63,4 +63,30 @@ class MockSigningAppTest {
         assertEquals(200, get(signer, "GET", "/document/a").statusCode());
         assertEquals(403, get(browser(), "GET", "/document/a").statusCode(), "no session cookie");
     }
+
+    @Test
+    void inOneTimeModeASecondOpenAnswers410() throws Exception {
+        HttpServer oneTime = MockSigningApp.start(0, new PrintStream(OutputStream.nullOutputStream()), true);
+        try {
+            String at = "http://127.0.0.1:" + oneTime.getAddress().getPort();
+            HttpClient signer = browser();
+            HttpRequest open = HttpRequest.newBuilder(URI.create(at + "/sign/once")).build();
+            assertEquals(200, signer.send(open, HttpResponse.BodyHandlers.ofString()).statusCode());
+            HttpResponse<String> again = signer.send(open, HttpResponse.BodyHandlers.ofString());
+            assertEquals(410, again.statusCode());
+            assertTrue(again.body().contains("410 link already used"));
+        } finally {
+            oneTime.stop(0);
+        }
+    }
+
+    @Test
+    void aSecondLinkOpenedWithTheFirstLinksSessionContinuesTheFirstSignersSession() throws Exception {
+        HttpClient sharedComputer = browser();
+        get(sharedComputer, "GET", "/sign/alice-link");
+        HttpResponse<String> bob = get(sharedComputer, "GET", "/sign/bob-link");
+        assertTrue(bob.body().contains("Signed in as the signer of alice-link"), bob.body());
+        HttpResponse<String> clean = get(browser(), "GET", "/sign/carol-link");
+        assertTrue(clean.body().contains("for link <code>carol-link</code>"));
+    }
 }

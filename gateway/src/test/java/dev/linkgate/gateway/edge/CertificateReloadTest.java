@@ -7,8 +7,8 @@ import dev.linkgate.core.config.ListenTls;
 import dev.linkgate.core.config.UpstreamTls;
 import dev.linkgate.gateway.testing.GatewayHarness;
 import dev.linkgate.gateway.testing.Poll;
-import dev.linkgate.gateway.testing.RecordingDecider;
-import dev.linkgate.gateway.testing.ScriptedDecider;
+import dev.linkgate.gateway.testing.RecordedPolicy;
+import dev.linkgate.gateway.testing.ScriptedPolicy;
 import dev.linkgate.gateway.testing.TestCertificates;
 import dev.linkgate.gateway.testing.TestCertificates.Issued;
 import dev.linkgate.gateway.testing.TestCertificates.KeyFormat;
@@ -74,7 +74,7 @@ class CertificateReloadTest {
         config.responseTimeout = Duration.ofSeconds(15);
         config.edge = new EdgeConfig(new ListenTls(List.of(new CertificateFiles(cert, key))), true, false, 0, 100,
                 UpstreamTls.defaults());
-        gateway = GatewayHarness.start(config, new RecordingDecider(ScriptedDecider.standard()));
+        gateway = GatewayHarness.start(config, ScriptedPolicy.standard());
     }
 
     /** One request on a new TLS connection; the serial of the certificate the server showed. */

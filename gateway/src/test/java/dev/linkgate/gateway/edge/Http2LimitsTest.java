@@ -8,8 +8,8 @@ import dev.linkgate.gateway.testing.Curl;
 import dev.linkgate.gateway.testing.GatewayHarness;
 import dev.linkgate.gateway.testing.RawHttp2;
 import dev.linkgate.gateway.testing.RawHttp2.Frame;
-import dev.linkgate.gateway.testing.RecordingDecider;
-import dev.linkgate.gateway.testing.ScriptedDecider;
+import dev.linkgate.gateway.testing.RecordedPolicy;
+import dev.linkgate.gateway.testing.ScriptedPolicy;
 import dev.linkgate.gateway.testing.TestConfig;
 import dev.linkgate.gateway.testing.WireMockUpstream;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +46,7 @@ class Http2LimitsTest {
         // The app's first answer can take seconds on a loaded 2-core machine (WireMock warming up).
         config.responseTimeout = java.time.Duration.ofSeconds(15);
         config.edge = new EdgeConfig(null, false, true, 0, 100, UpstreamTls.defaults());
-        gateway = GatewayHarness.start(config, new RecordingDecider(ScriptedDecider.standard()));
+        gateway = GatewayHarness.start(config, ScriptedPolicy.standard());
     }
 
     @AfterEach

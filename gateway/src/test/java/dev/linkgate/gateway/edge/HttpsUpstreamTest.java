@@ -6,8 +6,8 @@ import dev.linkgate.core.config.CertificateFiles;
 import dev.linkgate.core.config.EdgeConfig;
 import dev.linkgate.core.config.UpstreamTls;
 import dev.linkgate.gateway.testing.GatewayHarness;
-import dev.linkgate.gateway.testing.RecordingDecider;
-import dev.linkgate.gateway.testing.ScriptedDecider;
+import dev.linkgate.gateway.testing.RecordedPolicy;
+import dev.linkgate.gateway.testing.ScriptedPolicy;
 import dev.linkgate.gateway.testing.TestCertificates;
 import dev.linkgate.gateway.testing.TestCertificates.Issued;
 import dev.linkgate.gateway.testing.TestCertificates.KeyFormat;
@@ -78,7 +78,7 @@ class HttpsUpstreamTest {
         config.responseTimeout = Duration.ofSeconds(15);
         config.connectTimeout = Duration.ofSeconds(5);
         config.edge = new EdgeConfig(null, false, false, 0, 100, tls);
-        gateway = GatewayHarness.start(config, new RecordingDecider(ScriptedDecider.standard()));
+        gateway = GatewayHarness.start(config, ScriptedPolicy.standard());
         return gateway.send(HttpRequest.newBuilder(gateway.uri("/app")).timeout(Duration.ofSeconds(20)).build());
     }
 

@@ -5,7 +5,6 @@ import dev.linkgate.core.config.CertificateFiles;
 import dev.linkgate.core.config.EdgeConfig;
 import dev.linkgate.core.config.ListenTls;
 import dev.linkgate.core.config.UpstreamTls;
-import dev.linkgate.core.policy.Action;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -13,8 +12,8 @@ import dev.linkgate.gateway.admin.AccessLog;
 import dev.linkgate.gateway.testing.Curl;
 import dev.linkgate.gateway.testing.GatewayHarness;
 import dev.linkgate.gateway.testing.Poll;
-import dev.linkgate.gateway.testing.RecordingDecider;
-import dev.linkgate.gateway.testing.ScriptedDecider;
+import dev.linkgate.gateway.testing.RecordedPolicy;
+import dev.linkgate.gateway.testing.ScriptedPolicy;
 import dev.linkgate.gateway.testing.TestCertificates;
 import dev.linkgate.gateway.testing.TestCertificates.Issued;
 import dev.linkgate.gateway.testing.TestCertificates.KeyFormat;
@@ -62,7 +61,7 @@ class TlsListenerTest {
     static Issued localhost;
     static Issued other;
 
-    private RecordingDecider decider;
+    private RecordedPolicy decider;
     private GatewayHarness gateway;
 
     @BeforeAll
@@ -78,7 +77,7 @@ class TlsListenerTest {
         upstream.stubFor(get(urlEqualTo("/app")).willReturn(aResponse().withStatus(200).withBody("hello")));
         upstream.stubFor(get(urlPathMatching("/sign/.*")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html").withBody("<p>signing</p>")));
-        decider = new RecordingDecider(ScriptedDecider.standard());
+        decider = ScriptedPolicy.standard();
     }
 
     @AfterEach
@@ -135,7 +134,7 @@ class TlsListenerTest {
         assertEquals(200, first.statusCode());
         assertEquals("<p>signing</p>", first.body());
         assertEquals("<p>signing</p>", second.body());
-        assertEquals(Action.FORWARD, decider.decisions.get(0).action());
+        assertEquals(1, decider.completed.get(), "the first click was forwarded (FORWARD) and its claim settled");
         assertEquals(1, upstream.findAll(getRequestedFor(urlEqualTo("/sign/h2-token-0001"))).size(),
                 "the double click is answered by linkgate, not forwarded");
         assertEquals("h2-token-0001", decider.requests.get(0).linkKey());

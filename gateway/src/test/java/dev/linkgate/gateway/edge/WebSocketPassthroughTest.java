@@ -3,8 +3,8 @@ package dev.linkgate.gateway.edge;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.linkgate.gateway.testing.GatewayHarness;
 import dev.linkgate.gateway.testing.RawHttp;
-import dev.linkgate.gateway.testing.RecordingDecider;
-import dev.linkgate.gateway.testing.ScriptedDecider;
+import dev.linkgate.gateway.testing.RecordedPolicy;
+import dev.linkgate.gateway.testing.ScriptedPolicy;
 import dev.linkgate.gateway.testing.TestConfig;
 import dev.linkgate.gateway.testing.WebSocketEcho;
 import dev.linkgate.gateway.testing.WireMockUpstream;
@@ -50,7 +50,7 @@ class WebSocketPassthroughTest {
         TestConfig config = TestConfig.defaults();
         config.responseTimeout = java.time.Duration.ofSeconds(15);
         config.upstream = upstreamUrl;
-        gateway = GatewayHarness.start(config, new RecordingDecider(ScriptedDecider.standard()));
+        gateway = GatewayHarness.start(config, ScriptedPolicy.standard());
         return gateway;
     }
 

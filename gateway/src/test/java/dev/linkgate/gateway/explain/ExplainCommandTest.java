@@ -29,6 +29,7 @@ class ExplainCommandTest {
               url: "http://127.0.0.1:8081"
             links:
               - path: "/sign/{token}"
+                session-cookies: [sid, csrf]
               - path: "/s"
                 query: t
             secret: "0123456789abcdef0123456789abcdef-explain"
@@ -62,6 +63,20 @@ class ExplainCommandTest {
             lines.add(new ObjectMapper().readTree(line));
         }
         return lines;
+    }
+
+    @Test
+    void aCookieHeaderShowsWhichCookieNamesTheForwardWouldLeaveOut() throws Exception {
+        List<JsonNode> out = explain("""
+                {"path":"/sign/%1$s","client":"203.0.113.7","headers":{"User-Agent":"Mozilla/5.0 Chrome/141.0","Cookie":"sid=alice-s3cr3t; theme=dark; linkgate-browser=v4lu3"}}
+                {"path":"/s?t=%1$s","client":"203.0.113.7","headers":{"User-Agent":"Mozilla/5.0 Chrome/141.0","Cookie":"sid=alice-s3cr3t"}}
+                """.formatted(SECRET_TOKEN), 0);
+
+        assertEquals("[\"sid\",\"linkgate-browser\"]", out.get(0).get("cookies_removed").toString(),
+                "the route's session cookies and linkgate's own; theme passes");
+        assertEquals("[]", out.get(1).get("cookies_removed").toString(), "that route names no session cookies");
+        assertFalse(out.toString().contains("alice-s3cr3t"), "names only, never values");
+        assertFalse(out.toString().contains("v4lu3"));
     }
 
     @Test

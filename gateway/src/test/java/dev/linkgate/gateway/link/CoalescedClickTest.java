@@ -2,13 +2,15 @@ package dev.linkgate.gateway.link;
 
 import dev.linkgate.core.detect.Classification;
 import dev.linkgate.core.detect.Verdict;
+import dev.linkgate.core.ledger.BrowserId;
+import dev.linkgate.core.ledger.ClickLedger;
 import dev.linkgate.core.ledger.LinkState;
+import dev.linkgate.core.ledger.Visit;
 import dev.linkgate.core.ledger.LinkView;
 import dev.linkgate.core.ledger.SharedResponse;
 import dev.linkgate.core.policy.Action;
 import dev.linkgate.core.policy.Decision;
-import dev.linkgate.core.policy.Interstitial;
-import dev.linkgate.core.request.ClickRequest;
+import dev.linkgate.core.policy.Reason;
 import dev.linkgate.core.request.LinkId;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
@@ -29,56 +31,61 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** The double click's wait, on an EmbeddedChannel's loop with time moved by hand. */
 class CoalescedClickTest {
     private static final long BROWSER = 42;
-    private static final Decision COALESCE = new Decision(Action.COALESCE, "double_click", Action.COALESCE,
+    private static final Decision COALESCE = new Decision(Action.COALESCE, Reason.DOUBLE_CLICK, Action.COALESCE,
             new Classification(Verdict.HUMAN, List.of()), LinkId.of("tok"), BROWSER, null, false, null, List.of());
     private static final SharedResponse COPY = new SharedResponse(200, List.of(Map.entry("Set-Cookie", "s=1")),
             "first".getBytes());
 
     /** A ledger on another replica: the first click is in flight until the test says it is done. */
-    private static final class RemoteLedger implements LinkDecider {
+    private static final class RemoteLedger implements ClickLedger {
         volatile LinkState state = LinkState.IN_FLIGHT;
         volatile SharedResponse copy;
         int lookups;
 
         @Override
-        public CompletionStage<Optional<LinkView>> lookup(Decision d) {
+        public CompletionStage<Optional<LinkView>> lookup(LinkId link) {
             lookups++;
             return CompletableFuture.completedFuture(Optional.of(
                     new LinkView(state, BROWSER, Instant.EPOCH, null, 1, false)));
         }
 
         @Override
-        public CompletionStage<Optional<SharedResponse>> sharedResponse(Decision d) {
-            return CompletableFuture.completedFuture(Optional.ofNullable(copy));
+        public CompletionStage<Optional<SharedResponse>> sharedResponse(LinkId link, long fingerprint) {
+            return CompletableFuture.completedFuture(Optional.ofNullable(fingerprint == BROWSER ? copy : null));
         }
 
         @Override
-        public CompletionStage<Decision> decide(ClickRequest r) {
+        public CompletionStage<LinkView> visit(Visit visit) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public CompletionStage<Decision> decideContinue(ClickRequest r, String t, String p) {
+        public CompletionStage<Boolean> complete(LinkId link, long owner, SharedResponse c, BrowserId browser) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public CompletionStage<Boolean> forwarded(Decision d, SharedResponse c) {
+        public CompletionStage<Boolean> release(LinkId link, long owner) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public CompletionStage<Boolean> forwardFailed(Decision d) {
+        public CompletionStage<LinkView> takeOver(LinkId link, long fingerprint) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Interstitial interstitialFor(Decision d) {
+        public CompletionStage<Optional<SharedResponse>> resumeCopy(LinkId link, BrowserId browser) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public long ledgerSize() {
+        public CompletionStage<Boolean> spendNonce(String nonce, Instant expiresAt) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long size() {
             return 0;
         }
     }

@@ -6,11 +6,10 @@ import dev.linkgate.gateway.testing.WireMockUpstream;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.linkgate.core.config.Mode;
-import dev.linkgate.core.policy.Action;
 import dev.linkgate.core.policy.ContinueForm;
 import dev.linkgate.gateway.testing.GatewayHarness;
 import dev.linkgate.gateway.testing.RawHttp;
-import dev.linkgate.gateway.testing.RecordingDecider;
+import dev.linkgate.gateway.testing.RecordedPolicy;
 import dev.linkgate.gateway.testing.TestConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +26,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -47,16 +48,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 abstract class LinkFlowContract {
     @RegisterExtension
     static final WireMockExtension upstream = WireMockUpstream.perClass();
-    private RecordingDecider decider;
+    private static final Pattern TOKEN = Pattern.compile(
+            "name=\"" + Pattern.quote(ContinueForm.TOKEN_FIELD) + "\" value=\"([^\"]+)\"");
+    private RecordedPolicy decider;
     private GatewayHarness gateway;
 
     /** The policy under test, in the given mode. */
-    abstract LinkDecider policy(Mode mode);
+    abstract RecordedPolicy policy(Mode mode);
 
     @BeforeEach
     void startGateway() {
         upstream.resetAll();
-        decider = new RecordingDecider(policy(Mode.BALANCED));
+        decider = policy(Mode.BALANCED);
         gateway = GatewayHarness.start(config(), decider);
     }
 
@@ -87,7 +90,7 @@ abstract class LinkFlowContract {
         assertEquals("text/html; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(List.of("session=abc123; Path=/; HttpOnly", "csrf=xyz; Path=/"), r.headers().allValues("Set-Cookie"));
         upstream.verify(1, getRequestedFor(urlEqualTo("/sign/tok-first?lang=en")));
-        assertEquals(1, decider.actions(Action.FORWARD));
+        assertEquals(1, decided("forward"));
         assertEquals(1, decider.completed.get());
         assertEquals(1, gateway.metric("linkgate_requests_total", "route=\"link\"", "decision=\"forward\"",
                 "reason=\"first_click\""));
@@ -116,7 +119,7 @@ abstract class LinkFlowContract {
             assertTrue(page.body().contains(ContinueForm.TOKEN_FIELD));
         }
         upstream.verify(0, anyRequestedFor(anyUrl()));
-        assertEquals(4, decider.actions(Action.INTERSTITIAL));
+        assertEquals(4, decided("interstitial"));
         assertEquals("40.92.12.7", decider.requests.get(3).client().getHostAddress());
     }
 
@@ -138,8 +141,8 @@ abstract class LinkFlowContract {
             assertEquals(List.of("session=first-click"), r.headers().allValues("Set-Cookie"));
         }
         upstream.verify(1, getRequestedFor(urlEqualTo("/sign/tok-double")));
-        assertEquals(1, decider.actions(Action.FORWARD));
-        assertEquals(1, decider.actions(Action.COALESCE));
+        assertEquals(1, decided("forward"));
+        assertEquals(1, decided("coalesce"));
         assertEquals(1, gateway.metric("linkgate_duplicate_clicks_total", "kind=\"coalesced\""));
     }
 
@@ -197,8 +200,8 @@ abstract class LinkFlowContract {
         assertEquals(1, gateway.metric("linkgate_interstitial_continued_total", "result=\"accepted\""));
         assertEquals(1, gateway.metric("linkgate_interstitial_continued_total", "result=\"token_replayed\""));
         upstream.verify(1, anyRequestedFor(anyUrl()));
-        assertTrue(decider.decisions.stream().map(d -> d.reason()).toList()
-                .containsAll(List.of("token_replayed", "token_invalid")));
+        assertEquals(2, gateway.metric("linkgate_interstitial_continued_total", "result=\"token_invalid\""),
+                "the tampered and the cross-link token");
     }
 
     @Test
@@ -249,7 +252,7 @@ abstract class LinkFlowContract {
         HttpResponse<String> again = gateway.send(gateway.browserGet("/sign/tok-slow").build());
         assertEquals(200, again.statusCode());
         assertEquals("in time", again.body());
-        assertEquals(2, decider.actions(Action.FORWARD));
+        assertEquals(2, decided("forward"));
     }
 
     @Test
@@ -261,7 +264,7 @@ abstract class LinkFlowContract {
             assertTrue(r.bodyText().contains(ContinueForm.TOKEN_FIELD));
         }
         upstream.verify(0, anyRequestedFor(anyUrl()));
-        assertEquals(1, decider.actions(Action.INTERSTITIAL));
+        assertEquals(1, decided("interstitial"));
     }
 
     @Test
@@ -280,7 +283,7 @@ abstract class LinkFlowContract {
     @Test
     void inMonitorModeABotsClickIsForwardedAnyway() throws Exception {
         gateway.close();
-        decider = new RecordingDecider(policy(Mode.MONITOR));
+        decider = policy(Mode.MONITOR);
         gateway = GatewayHarness.start(config(), decider);
         upstream.stubFor(get(urlPathMatching("/sign/.*")).willReturn(aResponse().withBody("the app")));
 
@@ -289,16 +292,22 @@ abstract class LinkFlowContract {
 
         assertEquals(200, bot.statusCode());
         assertEquals("the app", bot.body());
-        assertEquals(Action.INTERSTITIAL, decider.decisions.get(0).wouldHave());
+        assertEquals(1, gateway.metric("linkgate_requests_total", "route=\"link\"", "decision=\"forward\"",
+                "reason=\"bot\""), "forwarded, and recorded as the bot it would have stopped");
         upstream.verify(1, getRequestedFor(urlEqualTo("/sign/tok-monitor")));
     }
 
     private String interstitialToken(String path) throws Exception {
-        int before = decider.interstitials.size();
         HttpResponse<String> page = gateway.send(gateway.browserWithoutFetchMetadata(path).build());
         assertEquals(200, page.statusCode());
-        assertEquals(before + 1, decider.interstitials.size());
-        return decider.interstitials.get(before).token();
+        Matcher token = TOKEN.matcher(page.body());
+        assertTrue(token.find(), "the Continue page carries its token");
+        return token.group(1);
+    }
+
+    /** Link requests the gateway answered with this decision, from its metrics. */
+    private long decided(String decision) {
+        return (long) gateway.metric("linkgate_requests_total", "route=\"link\"", "decision=\"" + decision + "\"");
     }
 
     /** The token with one character in its MAC changed. */

@@ -1,13 +1,13 @@
 package dev.linkgate.gateway.link;
 
 import dev.linkgate.core.config.Mode;
-import dev.linkgate.gateway.testing.ScriptedDecider;
+import dev.linkgate.gateway.testing.RecordedPolicy;
+import dev.linkgate.gateway.testing.ScriptedPolicy;
 
 /** The link flow with a scripted verdict over the real ledger and tokens: independent of the scanner lists. */
 class LinkFlowWithScriptedPolicyTest extends LinkFlowContract {
     @Override
-    LinkDecider policy(Mode mode) {
-        ScriptedDecider d = ScriptedDecider.standard();
-        return mode == Mode.MONITOR ? d.monitoring() : d;
+    RecordedPolicy policy(Mode mode) {
+        return ScriptedPolicy.of(mode);
     }
 }

@@ -49,6 +49,30 @@ class InterstitialPageTest {
     }
 
     @Test
+    void aBrowserHoldingAnotherLinksSessionIsToldInEveryLanguageAndTheTextIsEscaped() {
+        Interstitial other = new Interstitial("t", "p", 1500, null, EXPIRES, true);
+        List<String> sentences = new ArrayList<>();
+        for (PageLanguage language : PageLanguage.values()) {
+            String html = html(plain.continuePage(other, language.code(), NONCE));
+            String sentence = PageText.get(language, "continue.other-session");
+            assertTrue(html.contains("<p class=\"linkgate-notice linkgate-other-session\">"), language.code());
+            assertTrue(html.contains(HtmlText.escape(sentence)), language.code() + ": " + sentence);
+            sentences.add(sentence);
+        }
+        assertEquals(PageLanguage.values().length, sentences.stream().distinct().count(), "each language its own words");
+        assertFalse(html(plain.continuePage(first("t", "p"), "en", NONCE)).contains("linkgate-other-session"),
+                "no notice without another link's cookie");
+    }
+
+    @Test
+    void aReclickAndAnotherSessionShowBothNotices() {
+        String html = html(plain.continuePage(new Interstitial("t", "p", 1500, FIRST_OPENED, EXPIRES, true), "en", NONCE));
+        assertTrue(html.contains("linkgate-first-opened"));
+        assertTrue(html.contains("linkgate-other-session"));
+        assertTrue(html.indexOf("linkgate-first-opened") < html.indexOf("linkgate-other-session"));
+    }
+
+    @Test
     void continuePageIsOkInTheChosenLanguageWithTheTokenInAHiddenField() {
         Page page = plain.continuePage(first("tok_123", "proof_456"), "de-DE,de;q=0.9,en;q=0.8", NONCE);
         String html = html(page);

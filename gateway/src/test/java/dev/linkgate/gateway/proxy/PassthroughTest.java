@@ -5,8 +5,8 @@ import dev.linkgate.gateway.testing.WireMockUpstream;
 import dev.linkgate.gateway.testing.GatewayHarness;
 import dev.linkgate.gateway.testing.RawHttp;
 import dev.linkgate.gateway.testing.RawUpstream;
-import dev.linkgate.gateway.testing.RecordingDecider;
-import dev.linkgate.gateway.testing.ScriptedDecider;
+import dev.linkgate.gateway.testing.RecordedPolicy;
+import dev.linkgate.gateway.testing.ScriptedPolicy;
 import dev.linkgate.gateway.testing.TestConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,13 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PassthroughTest {
     @RegisterExtension
     static final WireMockExtension upstream = WireMockUpstream.perClass();
-    private RecordingDecider decider;
+    private RecordedPolicy decider;
     private GatewayHarness gateway;
 
     @BeforeEach
     void resetUpstream() {
         upstream.resetAll();
-        decider = new RecordingDecider(ScriptedDecider.standard());
+        decider = ScriptedPolicy.standard();
     }
 
     @AfterEach

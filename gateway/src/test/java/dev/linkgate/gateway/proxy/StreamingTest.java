@@ -2,8 +2,8 @@ package dev.linkgate.gateway.proxy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.linkgate.gateway.testing.GatewayHarness;
-import dev.linkgate.gateway.testing.RecordingDecider;
-import dev.linkgate.gateway.testing.ScriptedDecider;
+import dev.linkgate.gateway.testing.RecordedPolicy;
+import dev.linkgate.gateway.testing.ScriptedPolicy;
 import dev.linkgate.gateway.testing.TestConfig;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetric;
@@ -75,7 +75,7 @@ class StreamingTest {
         TestConfig c = TestConfig.defaults();
         c.upstream = URI.create("http://127.0.0.1:" + upstream.getAddress().getPort());
         c.responseTimeout = Duration.ofSeconds(20);
-        gateway = GatewayHarness.start(c, new RecordingDecider(ScriptedDecider.standard()));
+        gateway = GatewayHarness.start(c, ScriptedPolicy.standard());
         ByteBufAllocatorMetric metric = ((ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT).metric();
         // The allocator is the JVM's: what earlier test classes left it holding (chunks it keeps for reuse) is
         // not this transfer's, so the peak is counted from here.

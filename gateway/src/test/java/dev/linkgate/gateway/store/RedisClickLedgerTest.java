@@ -1,6 +1,7 @@
 package dev.linkgate.gateway.store;
 
 import dev.linkgate.core.config.RedisConfig;
+import dev.linkgate.core.ledger.BrowserId;
 import dev.linkgate.core.ledger.ClickLedger;
 import dev.linkgate.core.ledger.ClickLedgerContract;
 import dev.linkgate.core.ledger.LedgerSettings;
@@ -155,6 +156,7 @@ class RedisClickLedgerTest extends ClickLedgerContract {
         ops.put("visit", () -> ledger.visit(new Visit(link, ALICE, NET_A, true, true)));
         ops.put("complete", () -> ledger.complete(link, ALICE, copy(new byte[] {7})));
         ops.put("sharedResponse", () -> ledger.sharedResponse(link, ALICE));
+        ops.put("resumeCopy", () -> ledger.resumeCopy(link, new BrowserId(1, 2)));
         ops.put("takeOver", () -> ledger.takeOver(link, MALLORY));
         ops.put("release", () -> ledger.release(link, MALLORY));
         ops.put("lookup", () -> ledger.lookup(link));

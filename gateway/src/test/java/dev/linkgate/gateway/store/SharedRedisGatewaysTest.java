@@ -10,10 +10,10 @@ import dev.linkgate.core.ledger.LedgerSettings;
 import dev.linkgate.core.policy.ClickPolicy;
 import dev.linkgate.core.policy.ContinueForm;
 import dev.linkgate.core.request.LinkRoutes;
+import dev.linkgate.core.session.BrowserCookies;
 import dev.linkgate.core.token.ContinueTokens;
 import dev.linkgate.gateway.GatewayServer;
 import dev.linkgate.gateway.admin.GatewayMetrics;
-import dev.linkgate.gateway.link.LinkDecider;
 import dev.linkgate.gateway.page.InterstitialPage;
 import dev.linkgate.gateway.testing.GatewayHarness;
 import dev.linkgate.gateway.testing.Poll;
@@ -32,6 +32,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -146,6 +147,24 @@ class SharedRedisGatewaysTest {
         upstream.verify(1, getRequestedFor(urlPathMatching("/sign/after-1")));
     }
 
+    @Test
+    void aSignerWhoComesBackThroughTheOtherReplicaIsResumedAndTheAppIsAskedOnce() throws Exception {
+        HttpResponse<String> first = send(a.person("/sign/resume-1"));
+        String set = first.headers().allValues("Set-Cookie").stream().filter(v -> v.startsWith("linkgate-browser="))
+                .findFirst().orElseThrow();
+
+        HttpResponse<String> again = send(b.person("/sign/resume-1").header("Cookie", set.substring(0, set.indexOf(';'))));
+
+        assertEquals(200, again.statusCode());
+        assertEquals(first.body(), again.body());
+        assertEquals(List.of("session=s-1; Path=/; HttpOnly"), again.headers().allValues("Set-Cookie"));
+        upstream.verify(1, getRequestedFor(urlPathMatching("/sign/resume-1")));
+        assertEquals(1.0, b.registry.get("linkgate.requests").tags("decision", "resume", "reason", "same_browser")
+                .counter().count());
+        assertTrue(send(b.otherPerson("/sign/resume-1")).body().contains(ContinueForm.TOKEN_FIELD),
+                "another browser still gets the Continue page");
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -166,8 +185,10 @@ class SharedRedisGatewaysTest {
                     new RedisConfig(redis.uri(), Duration.ofMillis(500), prefix), StoreConfig.OnFailure.LOCAL);
             ledger = ClickLedgers.create(store, LedgerSettings.from(config.policy(), store), clock, registry);
             ContinueTokens tokens = new ContinueTokens(config.secret().bytes(), config.policy().continueTtl(), clock);
-            ClickPolicy policy = new ClickPolicy(config.policy(), Policies.detector(), ledger, tokens, clock);
-            server = GatewayServer.start(config, LinkDecider.of(policy), LinkRoutes.of(config.links())::match, metrics,
+            BrowserCookies cookies = new BrowserCookies(config.secret().bytes(), config.policy().browserCookie(),
+                    config.policy().resumeWindow(), clock);
+            ClickPolicy policy = new ClickPolicy(config.policy(), Policies.detector(), ledger, tokens, cookies, clock);
+            server = GatewayServer.start(config, policy, LinkRoutes.of(config.links())::match, metrics,
                     InterstitialPage.create(config.interstitial()), clock);
         }
 

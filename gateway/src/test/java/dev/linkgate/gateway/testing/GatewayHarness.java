@@ -5,7 +5,8 @@ import dev.linkgate.core.detect.ReleaseCalendar;
 import dev.linkgate.core.request.LinkRoutes;
 import dev.linkgate.gateway.GatewayServer;
 import dev.linkgate.gateway.admin.GatewayMetrics;
-import dev.linkgate.gateway.link.LinkDecider;
+import dev.linkgate.core.policy.ClickPolicy;
+import dev.linkgate.gateway.link.LinkMatcher;
 import dev.linkgate.gateway.page.InterstitialPage;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -39,12 +40,17 @@ public final class GatewayHarness implements AutoCloseable {
         this.registry = registry;
     }
 
-    public static GatewayHarness start(TestConfig config, LinkDecider decider) {
+    public static GatewayHarness start(TestConfig config, RecordedPolicy policy) {
+        return start(config, policy.policy, Clock.systemUTC());
+    }
+
+    /** @param clock when a click was received: the policy's clock, when a test moves time */
+    public static GatewayHarness start(TestConfig config, ClickPolicy policy, Clock clock) {
         LinkgateConfig built = config.build();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         GatewayMetrics metrics = new GatewayMetrics(registry);
-        GatewayServer server = GatewayServer.start(built, decider, LinkRoutes.of(built.links())::match, metrics,
-                InterstitialPage.create(built.interstitial()), Clock.systemUTC());
+        GatewayServer server = GatewayServer.start(built, policy, LinkMatcher.of(LinkRoutes.of(built.links())), metrics,
+                InterstitialPage.create(built.interstitial()), clock);
         return new GatewayHarness(server, metrics, registry);
     }
 

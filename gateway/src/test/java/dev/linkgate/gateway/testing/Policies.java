@@ -6,8 +6,9 @@ import dev.linkgate.core.detect.Detector;
 import dev.linkgate.core.ledger.InMemoryClickLedger;
 import dev.linkgate.core.ledger.LedgerSettings;
 import dev.linkgate.core.policy.ClickPolicy;
+import dev.linkgate.core.config.LinkgateConfig;
+import dev.linkgate.core.session.BrowserCookies;
 import dev.linkgate.core.token.ContinueTokens;
-import dev.linkgate.gateway.link.LinkDecider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ public final class Policies {
                 d.fanOutWindow(), d.staleMajors(), d.gestureDwell());
     }
 
-    public static LinkDecider real(Mode mode) {
+    public static RecordedPolicy real(Mode mode) {
         PolicyConfig policy = config(mode);
         Clock clock = Clock.systemUTC();
         InMemoryClickLedger ledger = new InMemoryClickLedger(LedgerSettings.from(policy,
@@ -38,7 +39,19 @@ public final class Policies {
         byte[] secret = new byte[32];
         Arrays.fill(secret, (byte) 5);
         ContinueTokens tokens = new ContinueTokens(secret, policy.continueTtl(), clock);
-        return LinkDecider.of(new ClickPolicy(policy, detector(), ledger, tokens, clock));
+        return new RecordedPolicy(policy, detector(), ledger, tokens, null, clock);
+    }
+
+    /**
+     * The real policy as {@code serve} assembles it from {@code config} (continue tokens, linkgate's browser
+     * cookie, an in-memory ledger with the store's copy budget), over the shipped lists, on {@code clock}.
+     */
+    public static ClickPolicy real(LinkgateConfig config, Clock clock) {
+        InMemoryClickLedger ledger = new InMemoryClickLedger(LedgerSettings.from(config.policy(), config.store()), clock);
+        byte[] secret = config.secret().bytes();
+        return new ClickPolicy(config.policy(), detector(), ledger,
+                new ContinueTokens(secret, config.policy().continueTtl(), clock),
+                new BrowserCookies(secret, config.policy().browserCookie(), config.policy().resumeWindow(), clock), clock);
     }
 
     /** Loaded once: the lists are the shipped ones under config/scanners/. */

@@ -40,6 +40,9 @@ public final class TestConfig {
     public Duration idleTimeout = Duration.ofSeconds(30);
     public Duration drainTimeout = Duration.ofSeconds(2);
     public long maxCoalesceBody = 256 * 1024;
+    public Duration resumeWindow = Duration.ofMinutes(10);
+    public List<String> sessionCookies = List.of();
+    public long maxCopyMemory = 64L << 20;
     /** TLS, HTTP/2 and upstream TLS; plain HTTP/1.1 by default. */
     public EdgeConfig edge = EdgeConfig.defaults();
 
@@ -55,11 +58,13 @@ public final class TestConfig {
                 new Endpoint("127.0.0.1", 0),
                 new UpstreamConfig(upstream, connectTimeout, responseTimeout, maxConnections, upstreamIdle, preserveHost),
                 new ClientIpConfig(trustedProxies.stream().map(TestConfig::cidr).toList(), proxyProtocol),
-                List.of(new LinkRoute("/sign/{token}", null)),
+                List.of(new LinkRoute("/sign/{token}", null, sessionCookies)),
                 new PolicyConfig(mode, doubleClickWindow, Duration.ofDays(1), Reclick.INTERSTITIAL,
-                        Duration.ofMinutes(10), Duration.ofMinutes(1), 2, Duration.ofMillis(800)),
+                        Duration.ofMinutes(10), Duration.ofMinutes(1), 2, Duration.ofMillis(800), resumeWindow,
+                        "linkgate-browser"),
                 DetectionConfig.defaults(),
-                new StoreConfig(StoreConfig.Type.MEMORY, 10_000, null, StoreConfig.OnFailure.LOCAL),
+                new StoreConfig(StoreConfig.Type.MEMORY, 10_000, null, StoreConfig.OnFailure.LOCAL,
+                        new DataSize(maxCopyMemory)),
                 new ServerConfig(new DataSize(8 * 1024), new DataSize(16 * 1024), headerTimeout, idleTimeout,
                         drainTimeout, new DataSize(maxCoalesceBody)),
                 new InterstitialConfig("linkgate test", "#225588", null, null),

@@ -3,8 +3,8 @@ package dev.linkgate.gateway.upstream;
 import dev.linkgate.gateway.testing.GatewayHarness;
 import dev.linkgate.gateway.testing.RawHttp;
 import dev.linkgate.gateway.testing.RawUpstream;
-import dev.linkgate.gateway.testing.RecordingDecider;
-import dev.linkgate.gateway.testing.ScriptedDecider;
+import dev.linkgate.gateway.testing.RecordedPolicy;
+import dev.linkgate.gateway.testing.ScriptedPolicy;
 import dev.linkgate.gateway.testing.TestConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class UpstreamConnectionsTest {
         TestConfig c = TestConfig.defaults();
         c.upstream = upstream.uri();
         c.upstreamIdle = upstreamIdle;
-        gateway = GatewayHarness.start(c, new RecordingDecider(ScriptedDecider.standard()));
+        gateway = GatewayHarness.start(c, ScriptedPolicy.standard());
     }
 
     private static String ok(String body) {

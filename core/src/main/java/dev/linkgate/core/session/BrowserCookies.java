@@ -1,0 +1,164 @@
+package dev.linkgate.core.session;
+
+import dev.linkgate.core.ledger.BrowserId;
+import dev.linkgate.core.request.LinkId;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * linkgate's own browser cookie: 128 random bits naming the browser that opened a link, with the link it was
+ * set for and when, signed (HMAC-SHA256 with the Continue tokens' secret) so that it cannot be forged or moved
+ * to another link's claim. The random part is what the ledger keeps as the link's owner; the link and time
+ * let the Continue page tell a browser that another signer's session may be open in it.
+ */
+public final class BrowserCookies {
+    private static final byte VERSION = 1;
+    private static final int RANDOM_BYTES = 16;
+    private static final int MAC_BYTES = 16;
+    private static final int BYTES = 1 + RANDOM_BYTES + 8 + 8 + MAC_BYTES;
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    /** The prefix browsers honour only on Secure, Path=/ cookies without Domain: no subdomain can set it. */
+    public static final String HOST_PREFIX = "__Host-";
+
+    private final String name;
+    private final java.util.List<String> names;
+    private final Duration lifetime;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final ThreadLocal<Mac> macs;
+
+    public BrowserCookies(byte[] secret, String name, Duration lifetime, Clock clock) {
+        if (secret.length < 32) {
+            throw new IllegalArgumentException("the secret must be at least 32 bytes");
+        }
+        SecretKeySpec key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        this.name = name;
+        this.names = java.util.List.of(HOST_PREFIX + name, name);
+        this.lifetime = lifetime;
+        this.clock = clock;
+        this.macs = ThreadLocal.withInitial(() -> newMac(key));
+    }
+
+    /** The cookie's name on this connection: with {@link #HOST_PREFIX} over HTTPS. */
+    public String name(boolean https) {
+        return https ? HOST_PREFIX + name : name;
+    }
+
+    /** Both names it may come back under, the prefixed one first. */
+    public java.util.List<String> nameList() {
+        return names;
+    }
+
+    public Duration lifetime() {
+        return lifetime;
+    }
+
+    /** A new cookie for the browser whose forward of {@code link} is starting. */
+    public Minted mint(LinkId link) {
+        byte[] r = new byte[RANDOM_BYTES];
+        random.nextBytes(r);
+        ByteBuffer rb = ByteBuffer.wrap(r);
+        BrowserId browser = new BrowserId(rb.getLong(), rb.getLong());
+        long issued = clock.millis();
+        ByteBuffer buf = ByteBuffer.allocate(BYTES);
+        buf.put(VERSION).put(r).putLong(link.low()).putLong(issued);
+        buf.put(mac(buf.array(), BYTES - MAC_BYTES));
+        return new Minted(B64.encodeToString(buf.array()), browser, Instant.ofEpochMilli(issued));
+    }
+
+    /** The {@code Set-Cookie} value for a minted cookie; HttpOnly and SameSite=Lax always, Secure over HTTPS. */
+    public String setCookie(Minted cookie, boolean https) {
+        return name(https) + "=" + cookie.value() + "; Max-Age=" + lifetime.toSeconds() + "; Path=/"
+                + (https ? "; Secure" : "") + "; HttpOnly; SameSite=Lax";
+    }
+
+    /**
+     * The cookie a request carries, checked; null when it has none, or one that is not linkgate's, was forged,
+     * or is older than its lifetime. Never throws on bad input.
+     */
+    public Presented read(String cookieHeader) {
+        if (cookieHeader == null) {
+            return null;
+        }
+        for (String n : names) {
+            String value = CookieHeader.value(cookieHeader, n);
+            Presented p = value == null ? null : verify(value);
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private Presented verify(String value) {
+        byte[] raw;
+        try {
+            raw = B64D.decode(value.getBytes(StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (raw.length != BYTES || raw[0] != VERSION) {
+            return null;
+        }
+        byte[] presented = new byte[MAC_BYTES];
+        System.arraycopy(raw, BYTES - MAC_BYTES, presented, 0, MAC_BYTES);
+        if (!MessageDigest.isEqual(presented, mac(raw, BYTES - MAC_BYTES))) {
+            return null;
+        }
+        ByteBuffer buf = ByteBuffer.wrap(raw, 1, BYTES - 1 - MAC_BYTES);
+        BrowserId browser = new BrowserId(buf.getLong(), buf.getLong());
+        long linkLow = buf.getLong();
+        Instant issued = Instant.ofEpochMilli(buf.getLong());
+        Instant now = clock.instant();
+        if (!now.isBefore(issued.plus(lifetime)) || issued.isAfter(now.plusSeconds(60))) {
+            return null;
+        }
+        return new Presented(browser, linkLow, issued);
+    }
+
+    private byte[] mac(byte[] data, int length) {
+        Mac mac = macs.get();
+        mac.update((byte) 'B');
+        mac.update(data, 0, length);
+        byte[] full = mac.doFinal();
+        byte[] cut = new byte[MAC_BYTES];
+        System.arraycopy(full, 0, cut, 0, MAC_BYTES);
+        return cut;
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required by the Java platform", e);
+        }
+    }
+
+    /** A cookie to set: its value (a credential: never log it), the browser it names, when it was set. */
+    public record Minted(String value, BrowserId browser, Instant issuedAt) {
+        @Override
+        public String toString() {
+            return "Minted[redacted, issuedAt=" + issuedAt + "]";
+        }
+    }
+
+    /** A valid cookie a request carried: its browser, the link it was set for, when. */
+    public record Presented(BrowserId browser, long linkLow, Instant issuedAt) {
+        public boolean isFor(LinkId link) {
+            return link.low() == linkLow;
+        }
+    }
+}

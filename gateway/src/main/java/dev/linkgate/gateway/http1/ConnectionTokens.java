@@ -1,0 +1,88 @@
+package dev.linkgate.gateway.http1;
+
+import java.util.Arrays;
+
+/**
+ * The field names a request's Connection header lists (RFC 9110 7.6.1): those fields describe the client's
+ * connection and are not forwarded, except Content-Length and Host, which a Connection header must not be
+ * able to take away (HopByHop's rule).
+ */
+final class ConnectionTokens {
+    private static final ConnectionTokens NONE = new ConnectionTokens(new int[0], 0);
+
+    private final int[] ranges;
+    private final int count;
+
+    private ConnectionTokens(int[] ranges, int count) {
+        this.ranges = ranges;
+        this.count = count;
+    }
+
+    static ConnectionTokens of(RequestHead head) {
+        int[] ranges = null;
+        int count = 0;
+        byte[] b = head.bytes;
+        for (int i = 0; i < head.fieldCount; i++) {
+            int at = i * RequestHead.STRIDE;
+            if (head.fields[at + RequestHead.ID] != FieldName.CONNECTION) {
+                continue;
+            }
+            int end = head.fields[at + RequestHead.VALUE_END];
+            for (int t = head.fields[at + RequestHead.VALUE_START]; t <= end; ) {
+                int comma = t;
+                while (comma < end && b[comma] != ',') {
+                    comma++;
+                }
+                int s = t;
+                int e = comma;
+                while (s < e && HttpBytes.isOws(b[s])) {
+                    s++;
+                }
+                while (e > s && HttpBytes.isOws(b[e - 1])) {
+                    e--;
+                }
+                int id = FieldName.of(b, s, e);
+                if (s < e && id != FieldName.CONTENT_LENGTH && id != FieldName.HOST) {
+                    ranges = ranges == null ? new int[8] : count * 2 + 2 > ranges.length
+                            ? Arrays.copyOf(ranges, ranges.length * 2) : ranges;
+                    ranges[count * 2] = s;
+                    ranges[count * 2 + 1] = e;
+                    count++;
+                }
+                t = comma + 1;
+            }
+        }
+        return ranges == null ? NONE : new ConnectionTokens(ranges, count);
+    }
+
+    /** Whether field {@code i} of {@code head} is one the Connection header names. */
+    boolean names(RequestHead head, int i) {
+        if (count == 0) {
+            return false;
+        }
+        int at = i * RequestHead.STRIDE;
+        int start = head.fields[at + RequestHead.NAME_START];
+        int length = head.fields[at + RequestHead.NAME_END] - start;
+        byte[] b = head.bytes;
+        for (int t = 0; t < count; t++) {
+            int s = ranges[t * 2];
+            if (ranges[t * 2 + 1] - s == length && sameIgnoringCase(b, s, start, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameIgnoringCase(byte[] b, int a, int c, int length) {
+        for (int k = 0; k < length; k++) {
+            if (lower(b[a + k]) != lower(b[c + k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int lower(byte x) {
+        return x >= 'A' && x <= 'Z' ? x + 32 : x;
+    }
+}

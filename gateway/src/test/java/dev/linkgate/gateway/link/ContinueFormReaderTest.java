@@ -1,0 +1,100 @@
+package dev.linkgate.gateway.link;
+
+import dev.linkgate.core.policy.ContinueForm;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The continue form's own pipeline step, on an EmbeddedChannel. */
+class ContinueFormReaderTest {
+    private final EmbeddedChannel channel = new EmbeddedChannel(
+            new ContinueFormReader((path, query) -> path.startsWith("/sign/") ? path.substring(6) : null));
+
+    private static HttpRequest post(String path, int length) {
+        HttpRequest r = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, path);
+        r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .set(HttpHeaderNames.CONTENT_LENGTH, length);
+        return r;
+    }
+
+    private static HttpContent chunk(String text, boolean last) {
+        var bytes = Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
+        return last ? new DefaultLastHttpContent(bytes) : new DefaultHttpContent(bytes);
+    }
+
+    @Test
+    void aContinuesFormIsReadWholeAndGoesOnAsOneMessage() {
+        String form = ContinueForm.TOKEN_FIELD + "=tok%2D1&" + ContinueForm.PROOF_FIELD + "=pr00f";
+        HttpRequest head = post("/sign/abc", form.length());
+        channel.writeInbound(head);
+        assertNull(channel.readInbound(), "nothing goes on before the form is whole");
+        channel.writeInbound(chunk(form.substring(0, 10), false));
+        channel.writeInbound(chunk(form.substring(10), true));
+
+        ContinueFormReader.ContinueRequest c = assertInstanceOf(ContinueFormReader.ContinueRequest.class,
+                channel.readInbound());
+        assertSame(head, c.head());
+        assertEquals("tok-1", c.form().token());
+        assertEquals("pr00f", c.form().proof());
+        assertNull(channel.readInbound());
+    }
+
+    @Test
+    void aBodyLargerThanAFormGoesOnAsTooLargeAndItsRestIsDropped() {
+        channel.writeInbound(post("/sign/abc", ContinueForm.MAX_BODY_BYTES + 1));
+        ContinueFormReader.ContinueRequest c = assertInstanceOf(ContinueFormReader.ContinueRequest.class,
+                channel.readInbound());
+        assertTrue(c.tooLarge());
+        assertNull(c.form());
+        HttpContent rest = chunk("x".repeat(100), false);
+        LastHttpContent end = (LastHttpContent) chunk("y", true);
+        channel.writeInbound(rest, end);
+        assertNull(channel.readInbound(), "the rest is dropped");
+        assertEquals(0, rest.refCnt());
+        assertEquals(0, end.refCnt());
+    }
+
+    @Test
+    void aChunkedBodyThatGrowsPastTheLimitIsTooLarge() {
+        HttpRequest head = post("/sign/abc", 0);
+        head.headers().remove(HttpHeaderNames.CONTENT_LENGTH).set(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
+        channel.writeInbound(head);
+        channel.writeInbound(chunk("a".repeat(ContinueForm.MAX_BODY_BYTES), false));
+        assertNull(channel.readInbound());
+        channel.writeInbound(chunk("b", false));
+        ContinueFormReader.ContinueRequest c = assertInstanceOf(ContinueFormReader.ContinueRequest.class,
+                channel.readInbound());
+        assertTrue(c.tooLarge());
+        channel.writeInbound(chunk("c", true));
+        assertNull(channel.readInbound());
+    }
+
+    @Test
+    void everythingElsePassesUntouched() {
+        HttpRequest notALink = post("/upload", 3);
+        HttpRequest get = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/sign/abc");
+        HttpContent body = chunk("a=1", true);
+        channel.writeInbound(notALink, body, get);
+        assertSame(notALink, channel.readInbound());
+        assertSame(body, channel.readInbound());
+        assertSame(get, channel.readInbound());
+        body.release();
+    }
+}
