@@ -14,8 +14,15 @@ import dev.linkgate.gateway.http.RequestTargetHandler;
 import dev.linkgate.gateway.http.RequestTimeouts;
 import dev.linkgate.gateway.link.LinkFlow;
 import dev.linkgate.gateway.link.LinkMatcher;
+import dev.linkgate.gateway.http2.AlpnChoice;
+import dev.linkgate.gateway.http2.Http2RequestHead;
+import dev.linkgate.gateway.http2.Http2Server;
+import dev.linkgate.gateway.http2.PrefaceChoice;
+import dev.linkgate.gateway.http2.ProtocolPipelines;
 import dev.linkgate.gateway.proxy.ProxyHandler;
 import dev.linkgate.gateway.reload.LiveConfig;
+import dev.linkgate.gateway.tls.ServerCertificates;
+import dev.linkgate.gateway.tls.TlsHandshakes;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -23,6 +30,9 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.SniHandler;
 
 import java.time.Clock;
 import java.util.function.Function;
@@ -30,11 +40,14 @@ import java.util.function.Supplier;
 
 /**
  * A client connection's pipeline, built in the order a request travels through it:
- * PROXY protocol, HTTP codec (with its limits), one message per read, access log, request target, decode
- * failures, Expect, timeouts, keep-alive, client address, link flow, proxy. Each new connection is built from
- * the live config of its moment (limits, PROXY protocol); a reload leaves open connections as they are.
+ * PROXY protocol, TLS (when listen.tls: SNI, handshake, then ALPN picks HTTP/1.1 or HTTP/2), HTTP codec (with
+ * its limits), one message per read, access log, request target, decode failures, Expect, timeouts, keep-alive,
+ * client address, link flow, proxy. Over HTTP/2 the connection carries the frame codec and every stream gets
+ * the same request steps from the access log on. Each new connection is built from the live config of its
+ * moment (limits, PROXY protocol); a reload leaves open connections as they are. The edge settings (TLS,
+ * HTTP/2) are the start's; certificates reload through {@link ServerCertificates}.
  */
-final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
+final class GatewayInitializer extends ChannelInitializer<SocketChannel> implements ProtocolPipelines {
     private final Supplier<LiveConfig> live;
     private final LinkMatcher links;
     private final LinkFlow linkFlow;
@@ -42,10 +55,18 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     private final GatewayMetrics metrics;
     private final ChannelGroup clients;
     private final Clock clock;
+    private final ServerCertificates certificates;
+    private final ChannelInitializer<Http2StreamChannel> streams = new ChannelInitializer<>() {
+        @Override
+        protected void initChannel(Http2StreamChannel ch) {
+            addStream(ch);
+        }
+    };
 
+    /** @param certificates the listener's certificates, or null for plain HTTP */
     GatewayInitializer(Supplier<LiveConfig> live, LinkMatcher links, LinkFlow linkFlow,
                        Function<LiveConfig, ProxyHandler.Settings> proxy, GatewayMetrics metrics, ChannelGroup clients,
-                       Clock clock) {
+                       Clock clock, ServerCertificates certificates) {
         this.live = live;
         this.links = links;
         this.linkFlow = linkFlow;
@@ -53,6 +74,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
         this.metrics = metrics;
         this.clients = clients;
         this.clock = clock;
+        this.certificates = certificates;
     }
 
     @Override
@@ -60,13 +82,65 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
         trackConnection(ch);
         ChannelPipeline p = ch.pipeline();
         LinkgateConfig config = live.get().config();
-        ServerConfig server = config.server();
-        RequestTimeouts timeouts = new RequestTimeouts(server.headerTimeout(), server.idleTimeout());
         addProxyProtocol(p, config);
+        if (certificates != null) {
+            addTls(p, config.server());
+        } else if (config.edge().h2c()) {
+            p.addLast("h2c-preface", new PrefaceChoice(this));
+        } else {
+            http1(p);
+        }
+    }
+
+    /**
+     * TLS 1.2/1.3 with the certificate for the client's SNI name, the handshake within server.header-timeout;
+     * then HTTP/1.1 or HTTP/2 by ALPN.
+     */
+    private void addTls(ChannelPipeline p, ServerConfig server) {
+        p.addLast("tls", new SniHandler(certificates, 0, server.headerTimeout().toMillis()));
+        p.addLast("tls-handshake", new TlsHandshakes(metrics.edge()));
+        p.addLast("alpn", new AlpnChoice(this));
+    }
+
+    /** The HTTP/1.1 steps; on a connection already open (after TLS or the preface check) it starts reading. */
+    @Override
+    public void http1(ChannelPipeline p) {
+        ServerConfig server = live.get().config().server();
+        RequestTimeouts timeouts = new RequestTimeouts(server.headerTimeout(), server.idleTimeout());
         addHttpCodec(p, server, timeouts);
         addRequestChecks(p);
         addExpectContinue(p);
         addTimeouts(p, timeouts);
+        addKeepAlive(p);
+        addClientAddress(p);
+        addLinkFlow(p);
+        addProxy(p);
+        if (p.channel().isActive()) {
+            p.channel().read();
+        }
+    }
+
+    @Override
+    public void http2(ChannelPipeline p) {
+        LinkgateConfig config = live.get().config();
+        ServerConfig server = config.server();
+        Http2Server.configure(p, new Http2Server.Limits(config.edge().maxConcurrentStreams(),
+                server.maxRequestLine().bytes() + server.maxHeaderSize().bytes(), server.idleTimeout(),
+                server.drainTimeout()), streams);
+    }
+
+    /**
+     * One HTTP/2 stream: frames to HTTP objects, shaped as the HTTP/1.1 codec delivers them, then the same steps.
+     * Its reads are manual as on an HTTP/1.1 connection; flow control passes that pacing on to the client.
+     */
+    private void addStream(Http2StreamChannel ch) {
+        ch.config().setAutoRead(false);
+        ChannelPipeline p = ch.pipeline();
+        p.addLast("h2-http", new Http2StreamFrameToHttpObjectCodec(true));
+        p.addLast("h2-request", new Http2RequestHead());
+        p.addLast("one-message-per-read", new OneMessagePerRead());
+        addRequestChecks(p);
+        addExpectContinue(p);
         addKeepAlive(p);
         addClientAddress(p);
         addLinkFlow(p);

@@ -1,5 +1,6 @@
 package dev.linkgate.gateway;
 
+import dev.linkgate.core.config.EdgeConfig;
 import dev.linkgate.core.config.LinkgateConfig;
 import dev.linkgate.core.config.UpstreamConfig;
 import dev.linkgate.gateway.admin.GatewayMetrics;
@@ -11,6 +12,10 @@ import dev.linkgate.gateway.link.LinkMatcher;
 import dev.linkgate.gateway.page.InterstitialPage;
 import dev.linkgate.gateway.proxy.ProxyHandler;
 import dev.linkgate.gateway.reload.LiveConfig;
+import dev.linkgate.gateway.tls.CertificateWatcher;
+import dev.linkgate.gateway.tls.RedirectInitializer;
+import dev.linkgate.gateway.tls.ServerCertificates;
+import dev.linkgate.gateway.tls.TlsProvider;
 import dev.linkgate.gateway.upstream.UpstreamPools;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -19,9 +24,13 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +42,7 @@ import java.util.concurrent.TimeUnit;
  * finish up to the drain timeout, then closes everything.
  */
 public final class GatewayServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
     private final Transport transport;
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
@@ -43,6 +53,9 @@ public final class GatewayServer implements AutoCloseable {
     private final String authority;
     private volatile Snapshot current;
     private Channel listener;
+    private ServerCertificates certificates;
+    private CertificateWatcher watcher;
+    private Channel redirectListener;
 
     /**
      * What new connections and requests read, swapped whole by {@link #apply}: the live config and the proxy's
@@ -57,7 +70,7 @@ public final class GatewayServer implements AutoCloseable {
                 transport.ioHandlerFactory());
         this.workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("linkgate-io"), transport.ioHandlerFactory());
-        this.pools = new UpstreamPools(workers, config.upstream(), transport);
+        this.pools = new UpstreamPools(workers, config.upstream(), transport, config.edge().upstreamTls());
         this.drainTimeout = config.server().drainTimeout();
         this.authority = UpstreamPools.authority(config.upstream().url());
     }
@@ -85,6 +98,10 @@ public final class GatewayServer implements AutoCloseable {
         try {
             server.bind(live, links, metrics, clock, history);
             return server;
+        } catch (IllegalArgumentException e) {
+            // A certificate that cannot be used (listen.tls, upstream.tls): a configuration error, not a bind's.
+            server.close(Duration.ZERO);
+            throw e;
         } catch (Exception e) {
             // Netty rethrows the bind's IOException unchecked: whatever failed, stop the loops, or they keep
             // the JVM alive.
@@ -101,6 +118,13 @@ public final class GatewayServer implements AutoCloseable {
         // The ledger outlives every reload: the gauges read the one the first config was built around.
         metrics.ledgerSize(live.policy().ledger()::size);
         metrics.copiesDropped(live.policy().ledger()::copiesDropped);
+        EdgeConfig edge = config.edge();
+        if (edge.tls() != null) {
+            SslProvider provider = TlsProvider.choose();
+            certificates = ServerCertificates.load(edge.tls(), edge.http2(), provider);
+            LOG.info("TLS by {}; certificates for {}; ALPN {}", TlsProvider.describe(provider), certificates.names(),
+                    edge.http2() ? "h2, http/1.1" : "http/1.1");
+        }
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
                 .channel(transport.serverChannel())
@@ -108,14 +132,44 @@ public final class GatewayServer implements AutoCloseable {
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new GatewayInitializer(this::live, links, linkFlow, this::proxySettings, metrics,
-                        clients, clock));
+                        clients, clock, certificates));
         listener = bootstrap.bind(config.listen().host(), config.listen().port()).syncUninterruptibly().channel();
+        if (certificates != null) {
+            watchCertificates();
+        }
+        if (edge.redirectHttpPort() != 0) {
+            redirectListener = bootstrap.clone()
+                    .childHandler(new RedirectInitializer(port(), clients))
+                    .bind(config.listen().host(), edge.redirectHttpPort()).syncUninterruptibly().channel();
+        }
+    }
+
+    private void watchCertificates() {
+        try {
+            watcher = CertificateWatcher.start(certificates);
+        } catch (IOException e) {
+            LOG.warn("cannot watch the certificate files ({}); they reload on the reload signal only", e.toString());
+        }
+    }
+
+    /**
+     * Reads the listener's certificates again (the reload signal): new handshakes use them, open connections keep
+     * theirs; certificates that cannot be used leave the old ones in place. True when new ones are in use; false
+     * when nothing changed, they were bad (logged), or the listener has no TLS.
+     */
+    public boolean reloadCertificates() {
+        return certificates != null && certificates.reload();
+    }
+
+    /** The port of listen.redirect-http-port's listener, or -1. */
+    public int redirectPort() {
+        return redirectListener == null ? -1 : ((InetSocketAddress) redirectListener.localAddress()).getPort();
     }
 
     private ProxyHandler.Settings proxySettings(LiveConfig live, GatewayMetrics metrics) {
         UpstreamConfig upstream = live.config().upstream();
         return new ProxyHandler.Settings(pools, authority, upstream.preserveHost(), upstream.responseTimeout(),
-                live.pages(), metrics);
+                live.pages(), metrics, live.config().server().idleTimeout());
     }
 
     /** What an exchange under {@code live} needs: the current snapshot's, or (a request from before a reload) built. */
@@ -136,6 +190,8 @@ public final class GatewayServer implements AutoCloseable {
     public void apply(LiveConfig next) {
         current = new Snapshot(next, proxySettings(next, current.proxy().metrics()));
         pools.apply(next.config().upstream());
+        // The reload signal also re-reads the TLS certificate files (the watcher does on every change).
+        reloadCertificates();
     }
 
     public InetSocketAddress address() {
@@ -167,6 +223,12 @@ public final class GatewayServer implements AutoCloseable {
     public void close(Duration drain) {
         if (listener != null) {
             listener.close().syncUninterruptibly();
+        }
+        if (redirectListener != null) {
+            redirectListener.close().syncUninterruptibly();
+        }
+        if (watcher != null) {
+            watcher.close();
         }
         clients.forEach(ch -> ch.pipeline().fireUserEventTriggered(ConnectionEvent.DRAIN));
         clients.newCloseFuture().awaitUninterruptibly(drain.toMillis(), TimeUnit.MILLISECONDS);

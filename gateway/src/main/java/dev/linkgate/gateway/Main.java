@@ -64,6 +64,7 @@ public final class Main {
                 LinkgateConfig config = load(Path.of(args[1]));
                 LiveConfig.detector(config);
                 InterstitialPage.create(config.interstitial());
+                EdgeCheck.certificates(config);
                 out.println("config ok: " + args[1]);
                 return 0;
             }

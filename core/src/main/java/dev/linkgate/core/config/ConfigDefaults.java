@@ -62,6 +62,11 @@ final class ConfigDefaults {
     static final String INTERSTITIAL_COLOR = "#1a56db";
 
     static final LoggingConfig.Format LOG_FORMAT = LoggingConfig.Format.JSON;
+    /** listen.http2 applies to TLS listeners only; listen.h2c (cleartext HTTP/2) is opt-in. */
+    static final boolean HTTP2 = true;
+    static final boolean H2C = false;
+    static final int HTTP2_MAX_CONCURRENT_STREAMS = 100;
+    static final boolean UPSTREAM_TLS_VERIFY = true;
 
     /** Bytes of a generated secret, and the least a configured one must have. */
     static final int SECRET_BYTES = 32;

@@ -21,12 +21,15 @@ final class ConfigMapping {
 
     /** Sections are read in the order the example file lists them, so the first problem is reported first. */
     static LinkgateConfig read(ConfigSection root) {
-        Endpoint listen = endpoint(root.section("listen", "host", "port"), LISTEN);
+        ConfigSection listenSection = root.section("listen", "host", "port", "tls", "http2", "h2c",
+                "redirect-http-port");
+        Endpoint listen = endpoint(listenSection, LISTEN);
         ConfigSection adminSection = root.section("admin", "host", "port", "token");
         Endpoint admin = endpoint(adminSection, ADMIN);
         AdminToken adminToken = adminSection.build(() -> adminSection.get("token", null, AdminToken::new));
-        UpstreamConfig upstream = upstream(root.section("upstream", "url", "connect-timeout", "response-timeout",
-                "max-connections", "idle-timeout", "preserve-host"));
+        ConfigSection upstreamSection = root.section("upstream", "url", "connect-timeout", "response-timeout",
+                "max-connections", "idle-timeout", "preserve-host", "tls");
+        UpstreamConfig upstream = upstream(upstreamSection);
         ClientIpConfig clientIp = clientIp(root.section("client-ip", "trusted-proxies", "proxy-protocol"));
         root.requirePresent("links");
         List<LinkRoute> links = root.sections("links", "path", "query", "session-cookies", "sent-at").stream()
@@ -39,16 +42,18 @@ final class ConfigMapping {
                 "extra-networks", "extra-user-agents", "cloud-networks"));
         StoreConfig store = store(root.section("store", "type", "max-links", "on-failure", "redis", "max-copy-memory",
                 "history-events"));
-        ServerConfig server = server(root.section("server", "max-request-line", "max-header-size",
-                "header-timeout", "idle-timeout", "drain-timeout", "max-coalesce-body"));
+        ConfigSection serverSection = root.section("server", "max-request-line", "max-header-size",
+                "header-timeout", "idle-timeout", "drain-timeout", "max-coalesce-body", "http2");
+        ServerConfig server = server(serverSection);
         InterstitialConfig interstitial = interstitial(root.section("interstitial", "name", "color", "logo",
                 "template"));
         ConfigSection log = root.section("logging", "format");
         LoggingConfig logging = log.build(() -> new LoggingConfig(
                 log.get("format", LOG_FORMAT, text -> choice(text, LoggingConfig.Format.class))));
         Secret secret = SecretSource.read(root);
+        EdgeConfig edge = EdgeMapping.read(listenSection, serverSection, upstreamSection);
         return root.build(() -> new LinkgateConfig(listen, admin, upstream, clientIp, links, policy, detection,
-                store, server, interstitial, secret, logging, adminToken));
+                store, server, interstitial, secret, logging, edge, adminToken));
     }
 
     private static LinkRoute link(ConfigSection s) {
@@ -162,7 +167,7 @@ final class ConfigMapping {
         }
     }
 
-    private static int wholeNumber(String text) {
+    static int wholeNumber(String text) {
         long value = wholeLong(text);
         if (value != (int) value) {
             throw new IllegalArgumentException("\"" + text + "\" is too large");
@@ -180,7 +185,7 @@ final class ConfigMapping {
         return Long.parseLong(digits);
     }
 
-    private static boolean bool(String text) {
+    static boolean bool(String text) {
         return switch (text.strip()) {
             case "true" -> true;
             case "false" -> false;

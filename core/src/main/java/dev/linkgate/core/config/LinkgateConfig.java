@@ -13,13 +13,22 @@ import java.util.Set;
 public record LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig upstream, ClientIpConfig clientIp,
                              List<LinkRoute> links, PolicyConfig policy, DetectionConfig detection,
                              StoreConfig store, ServerConfig server, InterstitialConfig interstitial,
-                             Secret secret, LoggingConfig logging, AdminToken adminToken) {
-
+                             Secret secret, LoggingConfig logging, EdgeConfig edge, AdminToken adminToken) {
+    /** Without edge settings (plain HTTP/1.1 in and out) and without an admin token. */
     public LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig upstream, ClientIpConfig clientIp,
                           List<LinkRoute> links, PolicyConfig policy, DetectionConfig detection, StoreConfig store,
                           ServerConfig server, InterstitialConfig interstitial, Secret secret, LoggingConfig logging) {
         this(listen, admin, upstream, clientIp, links, policy, detection, store, server, interstitial, secret, logging,
-                null);
+                EdgeConfig.defaults(), null);
+    }
+
+    /** Without an admin token: the admin port's protected paths are open (as before admin.token). */
+    public LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig upstream, ClientIpConfig clientIp,
+                          List<LinkRoute> links, PolicyConfig policy, DetectionConfig detection, StoreConfig store,
+                          ServerConfig server, InterstitialConfig interstitial, Secret secret, LoggingConfig logging,
+                          EdgeConfig edge) {
+        this(listen, admin, upstream, clientIp, links, policy, detection, store, server, interstitial, secret, logging,
+                edge, null);
     }
 
     public LinkgateConfig {
@@ -34,6 +43,7 @@ public record LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig ups
         Objects.requireNonNull(interstitial, "interstitial");
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(logging, "logging");
+        Objects.requireNonNull(edge, "edge");
         links = List.copyOf(Objects.requireNonNull(links, "links"));
         if (links.isEmpty()) {
             throw new InvalidConfigValue("links", "must list at least one link, e.g. - path: \"/sign/{token}\"");
@@ -47,6 +57,11 @@ public record LinkgateConfig(Endpoint listen, Endpoint admin, UpstreamConfig ups
         }
         if (admin.port() != 0 && admin.port() == listen.port()) {
             throw new InvalidConfigValue("admin", "port " + admin.port() + " is already the listen port");
+        }
+        if (edge.redirectHttpPort() != 0 && (edge.redirectHttpPort() == listen.port()
+                || edge.redirectHttpPort() == admin.port())) {
+            throw new InvalidConfigValue("listen.redirect-http-port", "port " + edge.redirectHttpPort()
+                    + " is already taken by listen or admin");
         }
     }
 }

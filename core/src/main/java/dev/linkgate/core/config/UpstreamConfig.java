@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * The signing app behind linkgate.
  *
- * @param url           http://host[:port], without path, query or user info: requests keep their own path
+ * @param url           http://host[:port] or https://host[:port], without path, query or user info: requests
+ *                      keep their own path
  * @param idleTimeout   pooled connections close after this long unused (below the upstream's keep-alive)
  * @param preserveHost  send the client's Host upstream (default) rather than the upstream URL's authority
  */
@@ -15,8 +16,9 @@ public record UpstreamConfig(URI url, Duration connectTimeout, Duration response
                              Duration idleTimeout, boolean preserveHost) {
     public UpstreamConfig {
         Objects.requireNonNull(url, "url");
-        if (!"http".equalsIgnoreCase(url.getScheme()) || url.isOpaque()) {
-            throw new InvalidConfigValue("url", "must be an http:// URL, e.g. http://127.0.0.1:8081");
+        if (!("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))
+                || url.isOpaque()) {
+            throw new InvalidConfigValue("url", "must be an http:// or https:// URL, e.g. http://127.0.0.1:8081");
         }
         if (url.getHost() == null) {
             throw new InvalidConfigValue("url", "must name a host, e.g. http://127.0.0.1:8081");
@@ -47,8 +49,13 @@ public record UpstreamConfig(URI url, Duration connectTimeout, Duration response
         return url.getHost();
     }
 
-    /** The URL's port, or 80. */
+    /** The URL's port, or the scheme's (80, 443). */
     public int port() {
-        return url.getPort() < 0 ? 80 : url.getPort();
+        return url.getPort() >= 0 ? url.getPort() : secure() ? 443 : 80;
+    }
+
+    /** True for an https:// upstream. */
+    public boolean secure() {
+        return "https".equalsIgnoreCase(url.getScheme());
     }
 }

@@ -40,7 +40,8 @@ class ConfigErrorsTest {
 
     @Test
     void anUnknownKeyWithNothingCloseListsTheKnownKeys() {
-        assertError("config error at listen.bogus (line 6, column 3): unknown key; known keys here are host, port",
+        assertError("config error at listen.bogus (line 6, column 3): unknown key; known keys here are host, port,"
+                + " tls, http2, h2c, redirect-http-port",
                 MINIMAL + "listen:\n  bogus: 1\n");
     }
 
@@ -105,8 +106,8 @@ class ConfigErrorsTest {
 
     @Test
     void aMappingWrittenAsASingleValueIsAWrongType() {
-        assertError("config error at listen (line 5, column 9): expected a mapping of host, port; got a single"
-                + " value", MINIMAL + "listen: 8080\n");
+        assertError("config error at listen (line 5, column 9): expected a mapping of host, port, tls, http2,"
+                + " h2c, redirect-http-port; got a single value", MINIMAL + "listen: 8080\n");
     }
 
     @Test
@@ -143,9 +144,9 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void theUpstreamMustBePlainHttpWithAHost() {
-        assertEquals("must be an http:// URL, e.g. http://127.0.0.1:8081",
-                error("upstream:\n  url: https://app:8443\nlinks:\n  - path: /sign/{token}\n").detail());
+    void theUpstreamMustBeHttpOrHttpsWithAHost() {
+        assertEquals("must be an http:// or https:// URL, e.g. http://127.0.0.1:8081",
+                error("upstream:\n  url: ftp://app:8443\nlinks:\n  - path: /sign/{token}\n").detail());
         assertEquals("must name a host, e.g. http://127.0.0.1:8081",
                 error("upstream:\n  url: http:///x\nlinks:\n  - path: /sign/{token}\n").detail());
         assertEquals("must have no path, query or fragment (e.g. http://127.0.0.1:8081): requests keep their own"

@@ -34,6 +34,7 @@ class ConfigExampleTest {
         assertEquals(ServerConfig.defaults(), config.server());
         assertEquals(InterstitialConfig.defaults(), config.interstitial());
         assertEquals(LoggingConfig.defaults(), config.logging());
+        assertEquals(EdgeConfig.defaults(), config.edge());
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * One JSON line per request on the SLF4J logger {@code linkgate.access} (logback.xml sends it alone to
- * stdout). Fields: time, client, method, path, decision, reasons, status, bytes, upstream_ms, total_ms.
+ * stdout). Fields: time, client, method, path, protocol, decision, reasons, status, bytes, upstream_ms, total_ms.
  * The path arrives with its token already redacted: this class writes what it is given.
  */
 public final class AccessLog {
@@ -35,6 +35,8 @@ public final class AccessLog {
         string(out, r.method());
         out.append(",\"path\":");
         string(out, r.path());
+        out.append(",\"protocol\":");
+        string(out, r.protocol());
         out.append(",\"decision\":");
         string(out, r.decision());
         out.append(",\"reasons\":[");
@@ -132,8 +134,14 @@ public final class AccessLog {
     /**
      * @param path           the request path with the link's token already redacted
      * @param upstreamMillis time spent waiting for the upstream, 0 when not forwarded
+     * @param protocol       HTTP/1.0, HTTP/1.1 or HTTP/2.0 (as nginx writes them)
      */
     public record AccessRecord(Instant time, String client, String method, String path, String decision,
-                               List<String> reasons, int status, long bytes, long upstreamMillis, long totalMillis) {
+                               List<String> reasons, int status, long bytes, long upstreamMillis, long totalMillis,
+                               String protocol) {
+        public AccessRecord(Instant time, String client, String method, String path, String decision,
+                            List<String> reasons, int status, long bytes, long upstreamMillis, long totalMillis) {
+            this(time, client, method, path, decision, reasons, status, bytes, upstreamMillis, totalMillis, "HTTP/1.1");
+        }
     }
 }

@@ -67,6 +67,7 @@ public final class GatewayMetrics implements AutoCloseable {
     private volatile LongSupplier copiesDropped = () -> 0;
     private final Counter sessionCookiesRemoved;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final EdgeMetrics edge;
 
     public GatewayMetrics(PrometheusMeterRegistry registry) {
         this.registry = registry;
@@ -113,6 +114,7 @@ public final class GatewayMetrics implements AutoCloseable {
         passthrough = outcome("passthrough", "pass", "none");
         startAtZero();
 
+        edge = new EdgeMetrics(registry);
         new ProcessMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
@@ -206,6 +208,11 @@ public final class GatewayMetrics implements AutoCloseable {
     /** The ledger whose size the gauge shows; a later call replaces an earlier one. */
     public void ledgerSize(LongSupplier size) {
         this.ledgerSize = size;
+    }
+
+    /** TLS handshake failures and protocol upgrades. */
+    public EdgeMetrics edge() {
+        return edge;
     }
 
     /** Session cookies removed from one forwarded request. */

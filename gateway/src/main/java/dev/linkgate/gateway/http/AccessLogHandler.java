@@ -46,7 +46,7 @@ public final class AccessLogHandler extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
             current = new RequestFacts(clock.instant(), System.nanoTime(), request.method().name(),
-                    redactedPath(request.uri()));
+                    redactedPath(request.uri()), Connections.protocol(ctx.channel(), request));
             ctx.channel().attr(RequestFacts.KEY).set(current);
         }
         ctx.fireChannelRead(msg);
@@ -54,10 +54,12 @@ public final class AccessLogHandler extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof HttpResponse response && response.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
+        if (msg instanceof HttpResponse response && (response.status().codeClass() != HttpStatusClass.INFORMATIONAL
+                || response.status().code() == 101)) {
+            // 101 ends the HTTP part of a WebSocket: it is the request's answer.
             if (current == null) {
                 // Answered before a request was read at all (408).
-                current = new RequestFacts(clock.instant(), System.nanoTime(), "-", "-");
+                current = new RequestFacts(clock.instant(), System.nanoTime(), "-", "-", "-");
             }
             current.status(response.status().code());
         }
@@ -100,7 +102,7 @@ public final class AccessLogHandler extends ChannelDuplexHandler {
         long total = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - f.startNanos());
         AccessLog.log(new AccessLog.AccessRecord(f.time(), client == null ? "-" : clientText.of(client), f.method(),
                 f.path(), f.decision(), f.reasons(), f.status(), f.bytes(),
-                TimeUnit.NANOSECONDS.toMillis(f.upstreamNanos()), total));
+                TimeUnit.NANOSECONDS.toMillis(f.upstreamNanos()), total, f.protocol()));
     }
 
     private String redactedPath(String target) {

@@ -32,7 +32,7 @@ public final class ClientAddressHandler extends ChannelInboundHandlerAdapter {
             LiveConfig now = live.get();
             facts.live(now);
             ClientIpConfig trusted = now.config().clientIp();
-            InetSocketAddress source = ctx.channel().attr(ProxyProtocolHandler.SOURCE).get();
+            InetSocketAddress source = Connections.of(ctx.channel()).attr(ProxyProtocolHandler.SOURCE).get();
             InetSocketAddress remote = source != null ? source : (InetSocketAddress) ctx.channel().remoteAddress();
             InetAddress peer = ClientAddress.normalize(remote.getAddress());
             InetAddress client = ClientAddress.resolve(peer,

@@ -20,6 +20,7 @@ public final class RequestFacts {
     private final long startNanos;
     private final String method;
     private final String path;
+    private final String protocol;
     private InetAddress peer;
     private InetAddress client;
     private boolean peerTrusted;
@@ -31,11 +32,12 @@ public final class RequestFacts {
     private int status;
     private long bytes;
 
-    RequestFacts(Instant time, long startNanos, String method, String path) {
+    RequestFacts(Instant time, long startNanos, String method, String path, String protocol) {
         this.time = time;
         this.startNanos = startNanos;
         this.method = method;
         this.path = path;
+        this.protocol = protocol;
     }
 
     /** The current request's facts, or null between requests. */
@@ -58,6 +60,11 @@ public final class RequestFacts {
     /** The path with any link token redacted. */
     public String path() {
         return path;
+    }
+
+    /** HTTP/1.0, HTTP/1.1 or HTTP/2.0. */
+    public String protocol() {
+        return protocol;
     }
 
     public InetAddress peer() {

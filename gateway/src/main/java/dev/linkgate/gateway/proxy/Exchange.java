@@ -1,6 +1,7 @@
 package dev.linkgate.gateway.proxy;
 
 import dev.linkgate.gateway.http.AddressText;
+import dev.linkgate.gateway.http.Connections;
 import dev.linkgate.gateway.http.LazyTimer;
 import dev.linkgate.gateway.http.LocalResponses;
 import dev.linkgate.gateway.http.RequestFacts;
@@ -56,6 +57,8 @@ final class Exchange implements UpstreamListener {
     private final String acceptLanguage;
     private final LazyTimer timer;
     private final AddressText peerText;
+    /** A WebSocket handshake on a non-link path: a 101 turns the two connections into a {@link Tunnel}. */
+    private final boolean webSocket;
     private final Runnable timedOut = () -> fail(UpstreamError.TIMEOUT);
 
     private UpstreamConnection conn;
@@ -89,6 +92,7 @@ final class Exchange implements UpstreamListener {
         this.bodyless = forward.bodyRead()
                 || (!HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0);
         this.acceptLanguage = request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE);
+        this.webSocket = forward.observer() == ForwardObserver.NONE && Upgrade.of(request) == Upgrade.WEBSOCKET;
     }
 
     void start() {
@@ -96,7 +100,10 @@ final class Exchange implements UpstreamListener {
         InetAddress peer = facts != null && facts.peer() != null ? facts.peer()
                 : ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
         ForwardHeaders.toUpstream(request, peerText.of(peer), facts != null && facts.peerTrusted(), settings.authority(),
-                settings.preserveHost());
+                settings.preserveHost(), Connections.secure(ctx.channel()));
+        if (webSocket) {
+            Upgrade.restoreWebSocket(request.headers());
+        }
         startNanos = System.nanoTime();
         if (bodyless) {
             // Take the request's end now (it was decoded with the head): a 502 then needs no Connection: close.
@@ -203,12 +210,19 @@ final class Exchange implements UpstreamListener {
     }
 
     private void responseHead(HttpResponse response) {
+        if (webSocket && response.status().code() == 101) {
+            switchProtocols(response);
+            return;
+        }
         if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
             // 100 Continue, 103 Early Hints: the client gets only the final response.
             skippingInformational = true;
             return;
         }
         responseStarted = true;
+        if (webSocket) {
+            settings.metrics().edge().upgrade("declined");
+        }
         upstreamKeepAlive = HttpUtil.isKeepAlive(response);
         int code = response.status().code();
         ForwardHeaders.toClient(response, !head && code != 204 && code != 304, http10Client);
@@ -300,6 +314,29 @@ final class Exchange implements UpstreamListener {
             return;
         }
         fail(UpstreamError.ABORTED);
+    }
+
+    /**
+     * The upstream accepted the WebSocket handshake: the client gets the 101 with its Upgrade and Connection
+     * headers, and both connections leave HTTP (the upstream one leaves the pool; it is counted as open there
+     * until the tunnel closes).
+     */
+    private void switchProtocols(HttpResponse response) {
+        finished = true;
+        releaseTimer();
+        settings.metrics().edge().upgrade("switched");
+        UpstreamConnection c = conn;
+        conn = null;
+        c.detach();
+        long nanos = System.nanoTime() - startNanos;
+        settings.metrics().upstreamDuration(nanos);
+        addUpstreamTime(nanos);
+        if (clientGone) {
+            c.channel().close();
+        } else {
+            Tunnel.switchProtocols(ctx, response, c.channel(), settings.tunnelIdle());
+        }
+        onDone.accept(this);
     }
 
     private void finish() {

@@ -17,6 +17,9 @@ public final class ForwardHeaders {
     public static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
     public static final AsciiString X_FORWARDED_HOST = AsciiString.cached("x-forwarded-host");
 
+    private static final AsciiString HTTP = AsciiString.cached("http");
+    private static final AsciiString HTTPS = AsciiString.cached("https");
+
     private ForwardHeaders() {
     }
 
@@ -27,6 +30,12 @@ public final class ForwardHeaders {
      */
     public static void toUpstream(HttpRequest request, String peer, boolean peerTrusted, String upstreamAuthority,
                                   boolean preserveHost) {
+        toUpstream(request, peer, peerTrusted, upstreamAuthority, preserveHost, false);
+    }
+
+    /** As above; {@code secure}: the request came over TLS, so X-Forwarded-Proto is https. */
+    public static void toUpstream(HttpRequest request, String peer, boolean peerTrusted, String upstreamAuthority,
+                                  boolean preserveHost, boolean secure) {
         HttpHeaders h = request.headers();
         boolean chunked = HttpUtil.isTransferEncodingChunked(request);
         String host = h.get(HttpHeaderNames.HOST);
@@ -34,7 +43,7 @@ public final class ForwardHeaders {
         String previous = peerTrusted ? String.join(", ", h.getAll(X_FORWARDED_FOR)) : "";
         h.set(X_FORWARDED_FOR, previous.isBlank() ? peer : previous + ", " + peer);
         if (!peerTrusted || !h.contains(X_FORWARDED_PROTO)) {
-            h.set(X_FORWARDED_PROTO, "http");
+            h.set(X_FORWARDED_PROTO, secure ? HTTPS : HTTP);
         }
         if (!peerTrusted || !h.contains(X_FORWARDED_HOST)) {
             if (host != null) {

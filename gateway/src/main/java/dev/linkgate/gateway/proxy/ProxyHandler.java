@@ -37,9 +37,14 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter {
      *
      * @param authority       the upstream's host[:port], for Host when the client's is not preserved
      * @param responseTimeout the upstream must answer (and keep answering) within this
+     * @param tunnelIdle      a WebSocket tunnel with no byte either way for this long is closed
      */
     public record Settings(UpstreamPools pools, String authority, boolean preserveHost, Duration responseTimeout,
-                           InterstitialPage pages, GatewayMetrics metrics) {
+                           InterstitialPage pages, GatewayMetrics metrics, Duration tunnelIdle) {
+        public Settings(UpstreamPools pools, String authority, boolean preserveHost, Duration responseTimeout,
+                        InterstitialPage pages, GatewayMetrics metrics) {
+            this(pools, authority, preserveHost, responseTimeout, pages, metrics, Duration.ofSeconds(60));
+        }
     }
 
     /**
@@ -72,6 +77,9 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter {
         if (msg instanceof Forward forward) {
             RequestFacts facts = RequestFacts.of(ctx.channel());
             LiveConfig live = facts != null && facts.live() != null ? facts.live() : current.get();
+            if (UpgradeRefusal.refuses(ctx, forward, settings(live).metrics())) {
+                return;
+            }
             exchange = new Exchange(ctx, forward, settings(live), responseTimer, peerText, done);
             exchange.start();
         } else if (msg instanceof HttpContent content && exchange != null) {

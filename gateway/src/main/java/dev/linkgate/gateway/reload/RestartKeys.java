@@ -1,5 +1,6 @@
 package dev.linkgate.gateway.reload;
 
+import dev.linkgate.core.config.EdgeConfig;
 import dev.linkgate.core.config.LinkgateConfig;
 import dev.linkgate.core.config.PolicyConfig;
 import dev.linkgate.core.config.RedisConfig;
@@ -47,6 +48,14 @@ final class RestartKeys {
         compare(changed, "store.redis.timeout", rr == null ? null : rr.timeout(), lr == null ? null : lr.timeout());
         compare(changed, "store.redis.key-prefix", rr == null ? null : rr.keyPrefix(), lr == null ? null : lr.keyPrefix());
         compare(changed, "logging.format", running.logging().format(), loaded.logging().format());
+        // TLS and HTTP/2 listeners are built at start; the certificate files' contents reload on their own.
+        EdgeConfig re = running.edge();
+        EdgeConfig le = loaded.edge();
+        compare(changed, "listen.tls", re.tls(), le.tls());
+        compare(changed, "listen.http2", re.http2(), le.http2());
+        compare(changed, "listen.h2c", re.h2c(), le.h2c());
+        compare(changed, "listen.redirect-http-port", re.redirectHttpPort(), le.redirectHttpPort());
+        compare(changed, "upstream.tls", re.upstreamTls(), le.upstreamTls());
         if (changed.isEmpty() && !loaded.secret().generated()) {
             return new Kept(loaded, List.of());
         }
@@ -61,7 +70,7 @@ final class RestartKeys {
                 // A file without a secret gets a random one at each load: keep the running secret instead, so a
                 // reload never invalidates every open Continue page (nor splits replicas that shared one).
                 loaded.secret().generated() ? running.secret() : loaded.secret(),
-                running.logging()), List.copyOf(changed));
+                running.logging(), loaded.edge().withStartOnly(running.edge())), List.copyOf(changed));
     }
 
     private static void compare(List<String> changed, String key, Object running, Object loaded) {

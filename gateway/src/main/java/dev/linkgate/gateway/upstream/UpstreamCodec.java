@@ -23,8 +23,9 @@ import java.util.List;
  *
  * <p>In place of Netty's {@code HttpClientCodec}, which fixes its own encoder. What this keeps from it: the
  * response to a HEAD request has no body whatever its headers say, so each request's method is queued until
- * its (final, non-1xx) response arrives. What it leaves out: CONNECT tunnels and protocol upgrades, which
- * linkgate never sends upstream (a CONNECT target is refused with 400 and Upgrade is a hop-by-hop header).
+ * its (final, non-1xx) response arrives. What it leaves out: CONNECT tunnels, which linkgate never sends upstream
+ * (a CONNECT target is refused with 400). A WebSocket upgrade's 101 is decoded as a head without a body, and the
+ * decoder then passes later bytes on raw until the exchange replaces it with a tunnel.
  */
 public final class UpstreamCodec extends CombinedChannelDuplexHandler<HttpResponseDecoder, HttpRequestEncoder> {
     private final ArrayDeque<HttpMethod> methods = new ArrayDeque<>(2);

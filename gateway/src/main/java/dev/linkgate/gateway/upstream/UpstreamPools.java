@@ -1,6 +1,8 @@
 package dev.linkgate.gateway.upstream;
 
 import dev.linkgate.core.config.UpstreamConfig;
+import dev.linkgate.core.config.UpstreamTls;
+import dev.linkgate.gateway.tls.UpstreamTlsContext;
 import dev.linkgate.gateway.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelInitializer;
@@ -9,6 +11,8 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.EventExecutor;
 
 import java.net.InetSocketAddress;
@@ -30,21 +34,39 @@ public final class UpstreamPools {
     private volatile int perLoop;
 
     public UpstreamPools(EventLoopGroup group, UpstreamConfig config, Transport transport) {
+        this(group, config, transport, UpstreamTls.defaults());
+    }
+
+    /** @param upstreamTls trust and client certificate, used when the upstream URL is https:// */
+    public UpstreamPools(EventLoopGroup group, UpstreamConfig config, Transport transport, UpstreamTls upstreamTls) {
         int loops = 0;
         for (EventExecutor ignored : group) {
             loops++;
         }
         this.loops = Math.max(1, loops);
         this.perLoop = perLoop(config);
+        InetSocketAddress address = address(config.url());
+        SslContext tls = config.secure() ? UpstreamTlsContext.create(upstreamTls, config.host()) : null;
+        long handshakeMillis = config.connectTimeout().toMillis();
         Bootstrap bootstrap = new Bootstrap()
                 .channel(transport.socketChannel())
-                .remoteAddress(address(config.url()))
+                .remoteAddress(address)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            SslHandler handler = tls.newHandler(ch.alloc(), config.host(), address.getPort());
+                            handler.setHandshakeTimeoutMillis(handshakeMillis);
+                            handler.handshakeFuture().addListener(f -> {
+                                if (!f.isSuccess()) {
+                                    UpstreamTlsContext.handshakeFailed(config.host(), f.cause());
+                                }
+                            });
+                            ch.pipeline().addLast("tls", handler);
+                        }
                         ch.pipeline().addLast("http-codec", new UpstreamCodec(new HttpDecoderConfig()
                                 .setMaxInitialLineLength(8192)
                                 .setMaxHeaderSize(64 * 1024)
@@ -100,7 +122,7 @@ public final class UpstreamPools {
 
     /** Resolved once, at start: name lookups must not block an event loop later. */
     static InetSocketAddress address(URI url) {
-        int port = url.getPort() == -1 ? 80 : url.getPort();
+        int port = url.getPort() == -1 ? ("https".equalsIgnoreCase(url.getScheme()) ? 443 : 80) : url.getPort();
         return new InetSocketAddress(url.getHost(), port);
     }
 

@@ -51,7 +51,8 @@ class AccessLogTest {
     @Test
     void eachRequestIsOneJsonLineWithEveryField() throws Exception {
         AccessLog.log(new AccessLog.AccessRecord(Instant.parse("2026-11-27T10:00:00.123Z"), "203.0.113.7", "GET",
-                "/sign/abcd…", "INTERSTITIAL", List.of("head_request", "scanner_network"), 200, 3120, 0, 3));
+                "/sign/abcd…", "INTERSTITIAL", List.of("head_request", "scanner_network"), 200, 3120, 0, 3,
+                "HTTP/2.0"));
         assertEquals(1, captured.list.size());
         String line = captured.list.get(0).getFormattedMessage();
         assertFalse(line.contains("\n"));
@@ -60,6 +61,7 @@ class AccessLogTest {
         assertEquals("203.0.113.7", json.get("client").asText());
         assertEquals("GET", json.get("method").asText());
         assertEquals("/sign/abcd…", json.get("path").asText());
+        assertEquals("HTTP/2.0", json.get("protocol").asText());
         assertEquals("INTERSTITIAL", json.get("decision").asText());
         assertEquals("head_request", json.get("reasons").get(0).asText());
         assertEquals("scanner_network", json.get("reasons").get(1).asText());
@@ -67,7 +69,7 @@ class AccessLogTest {
         assertEquals(3120, json.get("bytes").asLong());
         assertEquals(0, json.get("upstream_ms").asLong());
         assertEquals(3, json.get("total_ms").asLong());
-        assertEquals(List.of("time", "client", "method", "path", "decision", "reasons", "status", "bytes",
+        assertEquals(List.of("time", "client", "method", "path", "protocol", "decision", "reasons", "status", "bytes",
                 "upstream_ms", "total_ms"), iterable(json));
     }
 

@@ -51,6 +51,11 @@ final class Chromium implements AutoCloseable {
 
     /** Starts a browser that sends {@code userAgent} on every request and prefers US English. */
     static Chromium launch(String userAgent, String logName) {
+        return launch(userAgent, logName, new String[0]);
+    }
+
+    /** As above, with further command-line switches (e.g. the test CA's certificate to trust). */
+    static Chromium launch(String userAgent, String logName, String... extraArguments) {
         Path binary = binary();
         Path driverBinary = driverBinary();
         Path profile = tempDir("linkgate-chromium-");
@@ -65,6 +70,7 @@ final class Chromium implements AutoCloseable {
                 "--user-agent=" + userAgent,
                 "--lang=en-US",
                 "--window-size=1280,800");
+        options.addArguments(extraArguments);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driverBinary.toFile())

@@ -44,6 +44,7 @@ final class Linkgate implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final ClickLedger ledger;
     private final int port;
+    private String scheme = "http";
 
     private Linkgate(GatewayServer server, GatewayMetrics metrics, ClickLedger ledger) {
         this.server = server;
@@ -113,6 +114,16 @@ final class Linkgate implements AutoCloseable {
                 doubleClickWindow.toMillis(), scanners.resolve("user-agents.txt"), scanners.resolve("networks.txt"));
     }
 
+    /** Over TLS (listen.tls with HTTP/2 by ALPN), configured from YAML as an operator would write it. */
+    static Linkgate startTls(SigningApp app, Mode mode, Path certFile, Path keyFile) {
+        String listen = "  port: 0\nadmin:";
+        String yaml = yaml(app, mode, DEFAULT_DOUBLE_CLICK, DWELL).replaceFirst(listen,
+                "  port: 0\n  tls:\n    cert-file: \"" + certFile + "\"\n    key-file: \"" + keyFile + "\"\nadmin:");
+        Linkgate linkgate = serve(new ConfigLoader(name -> null).parse(yaml, "browser-tls-test.yaml"));
+        linkgate.scheme = "https";
+        return linkgate;
+    }
+
     /** Wired as serve wires it (the same {@link LiveConfig} assembly), without the admin server. */
     private static Linkgate serve(LinkgateConfig config) {
         Clock clock = Clock.systemUTC();
@@ -140,7 +151,9 @@ final class Linkgate implements AutoCloseable {
     /** A fresh one-time link: its path on the signing app and its URL through linkgate. */
     Link newLink() {
         String path = "/sign/browser-" + UUID.randomUUID();
-        return new Link(path, "http://127.0.0.1:" + port + path);
+        // Over TLS by name: the test certificate names localhost, and a browser sends SNI only for names.
+        return new Link(path, scheme + "://" + ("https".equals(scheme) ? "localhost" : "127.0.0.1") + ":" + port
+                + path);
     }
 
     @Override

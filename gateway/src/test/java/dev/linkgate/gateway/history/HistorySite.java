@@ -35,7 +35,7 @@ final class HistorySite implements AutoCloseable {
         LinkgateConfig config = new LinkgateConfig(base.listen(), base.admin(), base.upstream(), base.clientIp(),
                 List.of(new LinkRoute("/sign/{token}", null), new LinkRoute("/s", "t", "ts")), base.policy(),
                 DetectionConfig.defaults(), store, base.server(), base.interstitial(), base.secret(), base.logging(),
-                new AdminToken(ADMIN_TOKEN));
+                base.edge(), new AdminToken(ADMIN_TOKEN));
         // The file is read only by a reload, which these tests never ask for.
         service = Service.start(Path.of("not-reloaded.yaml"), config, clock, () -> true);
     }

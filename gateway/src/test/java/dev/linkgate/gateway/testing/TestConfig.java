@@ -4,6 +4,7 @@ import dev.linkgate.core.config.Cidr;
 import dev.linkgate.core.config.ClientIpConfig;
 import dev.linkgate.core.config.DataSize;
 import dev.linkgate.core.config.DetectionConfig;
+import dev.linkgate.core.config.EdgeConfig;
 import dev.linkgate.core.config.Endpoint;
 import dev.linkgate.core.config.InterstitialConfig;
 import dev.linkgate.core.config.LinkRoute;
@@ -42,6 +43,8 @@ public final class TestConfig {
     public Duration resumeWindow = Duration.ofMinutes(10);
     public List<String> sessionCookies = List.of();
     public long maxCopyMemory = 64L << 20;
+    /** TLS, HTTP/2 and upstream TLS; plain HTTP/1.1 by default. */
+    public EdgeConfig edge = EdgeConfig.defaults();
 
     public static TestConfig defaults() {
         return new TestConfig();
@@ -66,7 +69,8 @@ public final class TestConfig {
                         drainTimeout, new DataSize(maxCoalesceBody)),
                 new InterstitialConfig("linkgate test", "#225588", null, null),
                 new Secret(secret, false),
-                LoggingConfig.defaults());
+                LoggingConfig.defaults(),
+                edge);
     }
 
     static Cidr cidr(String s) {

@@ -1,0 +1,99 @@
+package dev.linkgate.gateway.browser;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.linkgate.core.config.Mode;
+import dev.linkgate.gateway.testing.TestCertificates;
+import dev.linkgate.gateway.testing.TestCertificates.Issued;
+import dev.linkgate.gateway.testing.TestCertificates.KeyFormat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A person's click in Chromium over HTTPS and HTTP/2: a real secure context (the test CA's certificate trusted by
+ * its key), so the browser sends Fetch Metadata as it does on the internet, and linkgate forwards the click.
+ */
+class HttpsChromeTest {
+    @TempDir
+    static Path dir;
+    private static SigningApp app;
+    private static Chromium chromium;
+    private static Issued certificate;
+    private Linkgate linkgate;
+
+    @BeforeAll
+    static void start() throws Exception {
+        TestCertificates certs = TestCertificates.newCa(dir);
+        certificate = certs.issue("localhost", "EC", KeyFormat.TRADITIONAL, "localhost");
+        app = SigningApp.start();
+        chromium = Chromium.launch(UserAgents.currentChrome(), "https-chrome",
+                "--ignore-certificate-errors-spki-list=" + certificate.spkiHash());
+    }
+
+    @AfterAll
+    static void stop() {
+        try (SigningApp a = app; Chromium c = chromium) {
+            // closed in reverse order
+        }
+    }
+
+    @AfterEach
+    void stopLinkgate() {
+        if (linkgate != null) {
+            linkgate.close();
+        }
+        chromium.reset();
+        app.reset();
+    }
+
+    @Test
+    void aPersonsClickOverHttp2InASecureContextIsForwardedOnce() {
+        linkgate = Linkgate.startTls(app, Mode.BALANCED, certificate.certFile(), certificate.keyFile());
+        Linkgate.Link link = linkgate.newLink();
+        ChromeDriver driver = chromium.driver();
+        BrowserPage page = new BrowserPage(driver);
+
+        driver.get(link.url());
+
+        page.assertShowsDocumentWithSession();
+        assertEquals(Boolean.TRUE, driver.executeScript("return window.isSecureContext"));
+        assertEquals("h2", driver.executeScript(
+                "return performance.getEntriesByType('navigation')[0].nextHopProtocol"));
+        List<LoggedRequest> seen = app.requestsTo(link.path());
+        assertEquals(1, seen.size(), "forwarded once: the decision was FORWARD");
+        LoggedRequest forwarded = seen.get(0);
+        assertEquals("https", forwarded.getHeader("X-Forwarded-Proto"));
+        assertEquals("navigate", forwarded.getHeader("Sec-Fetch-Mode"));
+        assertEquals("document", forwarded.getHeader("Sec-Fetch-Dest"));
+        assertEquals("?1", forwarded.getHeader("Sec-Fetch-User"));
+    }
+
+    @Test
+    void theContinuePageWorksOverHttp2() {
+        linkgate = Linkgate.startTls(app, Mode.STRICT, certificate.certFile(), certificate.keyFile());
+        Linkgate.Link link = linkgate.newLink();
+        ChromeDriver driver = chromium.driver();
+        BrowserPage page = new BrowserPage(driver);
+
+        driver.get(link.url());
+        WebElement button = page.continueButton();
+        assertEquals("h2", driver.executeScript(
+                "return performance.getEntriesByType('navigation')[0].nextHopProtocol"));
+        assertEquals(0, app.requestsFor(link.path()), "the Continue page alone forwards nothing");
+        page.awaitDwell();
+        button.click();
+
+        page.assertShowsDocumentWithSession();
+        assertEquals(1, app.requestsFor(link.path()));
+        assertEquals("https", app.requestsTo(link.path()).get(0).getHeader("X-Forwarded-Proto"));
+    }
+}
