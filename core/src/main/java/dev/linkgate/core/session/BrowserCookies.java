@@ -2,12 +2,10 @@ package dev.linkgate.core.session;
 
 import dev.linkgate.core.ledger.BrowserId;
 import dev.linkgate.core.request.LinkId;
+import dev.linkgate.core.token.SigningKey;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -36,18 +34,14 @@ public final class BrowserCookies {
     private final Duration lifetime;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final ThreadLocal<Mac> macs;
+    private final SigningKey key;
 
     public BrowserCookies(byte[] secret, String name, Duration lifetime, Clock clock) {
-        if (secret.length < 32) {
-            throw new IllegalArgumentException("the secret must be at least 32 bytes");
-        }
-        SecretKeySpec key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        this.key = new SigningKey(secret);
         this.name = name;
         this.names = java.util.List.of(HOST_PREFIX + name, name);
         this.lifetime = lifetime;
         this.clock = clock;
-        this.macs = ThreadLocal.withInitial(() -> newMac(key));
     }
 
     /** The cookie's name on this connection: with {@link #HOST_PREFIX} over HTTPS. */
@@ -128,23 +122,10 @@ public final class BrowserCookies {
     }
 
     private byte[] mac(byte[] data, int length) {
-        Mac mac = macs.get();
-        mac.update((byte) 'B');
-        mac.update(data, 0, length);
-        byte[] full = mac.doFinal();
+        byte[] full = key.sign((byte) 'B', data, length);
         byte[] cut = new byte[MAC_BYTES];
         System.arraycopy(full, 0, cut, 0, MAC_BYTES);
         return cut;
-    }
-
-    private static Mac newMac(SecretKeySpec key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by the Java platform", e);
-        }
     }
 
     /** A cookie to set: its value (a credential: never log it), the browser it names, when it was set. */

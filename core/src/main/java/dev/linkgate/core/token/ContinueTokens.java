@@ -2,10 +2,7 @@ package dev.linkgate.core.token;
 
 import dev.linkgate.core.request.LinkId;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -35,35 +32,24 @@ public final class ContinueTokens {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    private final SigningKey key;
     private final Duration ttl;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final ThreadLocal<Mac> macs;
     /** The secret before the last rotation, or null; tried only before {@link #previousUntil}. */
-    private final SecretKeySpec previous;
-    private final ThreadLocal<Mac> previousMacs;
+    private final SigningKey previous;
     private final Instant previousUntil;
 
     public ContinueTokens(byte[] secret, Duration ttl, Clock clock) {
-        this(key(secret), null, null, ttl, clock);
+        this(new SigningKey(secret), null, null, ttl, clock);
     }
 
-    private ContinueTokens(SecretKeySpec key, SecretKeySpec previous, Instant previousUntil, Duration ttl, Clock clock) {
+    private ContinueTokens(SigningKey key, SigningKey previous, Instant previousUntil, Duration ttl, Clock clock) {
         this.key = key;
         this.ttl = ttl;
         this.clock = clock;
-        this.macs = ThreadLocal.withInitial(() -> newMac(key));
         this.previous = previous;
-        this.previousMacs = previous == null ? null : ThreadLocal.withInitial(() -> newMac(previous));
         this.previousUntil = previousUntil;
-    }
-
-    private static SecretKeySpec key(byte[] secret) {
-        if (secret.length < 32) {
-            throw new IllegalArgumentException("the secret must be at least 32 bytes");
-        }
-        return new SecretKeySpec(secret.clone(), "HmacSHA256");
     }
 
     /**
@@ -72,8 +58,8 @@ public final class ContinueTokens {
      * an earlier rotation's window stays as it was.
      */
     public ContinueTokens rotate(byte[] secret, Duration ttl) {
-        SecretKeySpec next = key(secret);
-        if (MessageDigest.isEqual(next.getEncoded(), key.getEncoded())) {
+        SigningKey next = new SigningKey(secret);
+        if (next.sameSecret(key)) {
             return new ContinueTokens(key, previous, previousUntil, ttl, clock);
         }
         return new ContinueTokens(next, key, clock.instant().plus(ttl), ttl, clock);
@@ -91,7 +77,7 @@ public final class ContinueTokens {
         long issuedMillis = issued.toEpochMilli();
         ByteBuffer buf = ByteBuffer.allocate(TOKEN_BYTES);
         buf.put(VERSION).putLong(issuedMillis).put(nonce);
-        buf.put(mac(macs, issuedMillis, nonce, link, fingerprint));
+        buf.put(mac(key, issuedMillis, nonce, link, fingerprint));
         String token = B64.encodeToString(buf.array());
         return new Minted(token, B64.encodeToString(nonce), Instant.ofEpochMilli(issuedMillis),
                 Instant.ofEpochMilli(issuedMillis).plus(ttl));
@@ -115,9 +101,9 @@ public final class ContinueTokens {
         buf.get(nonce);
         byte[] presented = new byte[MAC_BYTES];
         buf.get(presented);
-        if (!MessageDigest.isEqual(presented, mac(macs, issuedMillis, nonce, link, fingerprint))
+        if (!MessageDigest.isEqual(presented, mac(key, issuedMillis, nonce, link, fingerprint))
                 && !(previousValid() && MessageDigest.isEqual(presented,
-                        mac(previousMacs, issuedMillis, nonce, link, fingerprint)))) {
+                        mac(previous, issuedMillis, nonce, link, fingerprint)))) {
             return Check.invalid();
         }
         Instant issued = Instant.ofEpochMilli(issuedMillis);
@@ -131,13 +117,12 @@ public final class ContinueTokens {
 
     /** The gesture proof for a token: what the page's script submits after a trusted click. */
     public String proof(String token) {
-        return proof(macs, token);
+        return proof(key, token);
     }
 
-    private static String proof(ThreadLocal<Mac> macs, String token) {
-        Mac mac = macs.get();
-        mac.update((byte) 'P');
-        byte[] full = mac.doFinal(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    private static String proof(SigningKey key, String token) {
+        byte[] ascii = token.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] full = key.sign((byte) 'P', ascii, ascii.length);
         byte[] cut = new byte[PROOF_BYTES];
         System.arraycopy(full, 0, cut, 0, PROOF_BYTES);
         return B64.encodeToString(cut);
@@ -149,30 +134,19 @@ public final class ContinueTokens {
             return false;
         }
         byte[] given = presented.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(proof(macs, token).getBytes(java.nio.charset.StandardCharsets.US_ASCII), given)
+        return MessageDigest.isEqual(proof(key, token).getBytes(java.nio.charset.StandardCharsets.US_ASCII), given)
                 || previousValid() && MessageDigest.isEqual(
-                        proof(previousMacs, token).getBytes(java.nio.charset.StandardCharsets.US_ASCII), given);
+                        proof(previous, token).getBytes(java.nio.charset.StandardCharsets.US_ASCII), given);
     }
 
     private boolean previousValid() {
         return previous != null && clock.instant().isBefore(previousUntil);
     }
 
-    private static byte[] mac(ThreadLocal<Mac> macs, long issuedMillis, byte[] nonce, LinkId link, long fingerprint) {
-        Mac mac = macs.get();
+    private static byte[] mac(SigningKey key, long issuedMillis, byte[] nonce, LinkId link, long fingerprint) {
         ByteBuffer b = ByteBuffer.allocate(1 + 8 + NONCE_BYTES + 16 + 8);
         b.put(VERSION).putLong(issuedMillis).put(nonce).putLong(link.high()).putLong(link.low()).putLong(fingerprint);
-        return mac.doFinal(b.array());
-    }
-
-    private static Mac newMac(SecretKeySpec key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by the Java platform", e);
-        }
+        return key.sign(b.array(), b.capacity());
     }
 
     /** A freshly minted token with its nonce and lifetime. */
