@@ -13,19 +13,11 @@ public final class CookieHeader {
 
     /** The first value of cookie {@code name}, or null. */
     public static String value(String header, String name) {
-        int at = 0;
-        int n = header.length();
-        while (at < n) {
-            int end = header.indexOf(';', at);
-            if (end < 0) {
-                end = n;
+        Pairs pairs = new Pairs(header);
+        while (pairs.next()) {
+            if (pairs.hasValue() && pairs.nameIs(name)) {
+                return header.substring(pairs.nameEnd + 1, pairs.end).strip();
             }
-            int start = skipSpaces(header, at, end);
-            int eq = header.indexOf('=', start);
-            if (eq > 0 && eq < end && nameIs(header, start, eq, name)) {
-                return header.substring(eq + 1, end).strip();
-            }
-            at = end + 1;
         }
         return null;
     }
@@ -46,19 +38,11 @@ public final class CookieHeader {
      */
     public static String without(String header, Collection<String> names, List<String> removed) {
         StringBuilder kept = new StringBuilder(header.length());
-        int at = 0;
-        int n = header.length();
-        while (at < n) {
-            int end = header.indexOf(';', at);
-            if (end < 0) {
-                end = n;
-            }
-            int start = skipSpaces(header, at, end);
-            int eq = header.indexOf('=', start);
-            int nameEnd = eq > 0 && eq < end ? eq : end;
+        Pairs pairs = new Pairs(header);
+        while (pairs.next()) {
             String match = null;
             for (String name : names) {
-                if (nameIs(header, start, nameEnd, name)) {
+                if (pairs.nameIs(name)) {
                     match = name;
                     break;
                 }
@@ -67,23 +51,59 @@ public final class CookieHeader {
                 if (!removed.contains(match)) {
                     removed.add(match);
                 }
-            } else if (start < end) {
+            } else if (pairs.start < pairs.end) {
                 if (kept.length() > 0) {
                     kept.append("; ");
                 }
-                kept.append(header, start, end);
+                kept.append(header, pairs.start, pairs.end);
             }
-            at = end + 1;
         }
         return kept.length() == 0 ? null : kept.toString().strip();
     }
 
-    private static boolean nameIs(String header, int start, int end, String name) {
-        int e = end;
-        while (e > start && header.charAt(e - 1) == ' ') {
-            e--;
+    /**
+     * Walks the header's {@code name=value} pairs in order: after each {@link #next}, the name runs from
+     * {@code start} (spaces skipped) to {@code nameEnd} (the '=', or the pair's end when it has none), the pair
+     * to {@code end} (the ';' or the header's end).
+     */
+    private static final class Pairs {
+        private final String header;
+        private int at;
+        int start;
+        int nameEnd;
+        int end;
+
+        Pairs(String header) {
+            this.header = header;
         }
-        return e - start == name.length() && header.regionMatches(start, name, 0, name.length());
+
+        boolean next() {
+            int n = header.length();
+            if (at >= n) {
+                return false;
+            }
+            end = header.indexOf(';', at);
+            if (end < 0) {
+                end = n;
+            }
+            start = skipSpaces(header, at, end);
+            int eq = header.indexOf('=', start);
+            nameEnd = eq > 0 && eq < end ? eq : end;
+            at = end + 1;
+            return true;
+        }
+
+        boolean hasValue() {
+            return nameEnd < end;
+        }
+
+        boolean nameIs(String name) {
+            int e = nameEnd;
+            while (e > start && header.charAt(e - 1) == ' ') {
+                e--;
+            }
+            return e - start == name.length() && header.regionMatches(start, name, 0, name.length());
+        }
     }
 
     private static int skipSpaces(String s, int at, int end) {
