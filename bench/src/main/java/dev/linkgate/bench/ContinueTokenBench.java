@@ -13,9 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** Continue tokens: minted for every interstitial, verified on every continue. Goal for both: at most 5 µs. */
@@ -34,8 +32,7 @@ public class ContinueTokenBench {
 
     @Setup
     public void setUp() {
-        tokens = new ContinueTokens("bench-secret-0123456789abcdef-0123456789".getBytes(StandardCharsets.UTF_8),
-                Duration.ofMinutes(10), Clock.systemUTC());
+        tokens = BenchTokens.create(Clock.systemUTC());
         link = new UniqueLinks(3).nextId();
         minted = tokens.mint(link, FINGERPRINT).token();
         if (!tokens.verify(minted, link, FINGERPRINT).valid()) {

@@ -25,7 +25,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -60,8 +59,7 @@ public class DecideBench {
         clock = Clock.systemUTC();
         RequestClassifier detector = "shipped".equals(classifier) ? ShippedDetector.load() : request -> HUMAN;
         InMemoryClickLedger ledger = LedgerBench.filledLedger(1_000_000, clock);
-        ContinueTokens tokens = new ContinueTokens(
-                "bench-secret-0123456789abcdef-0123456789".getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(10), clock);
+        ContinueTokens tokens = BenchTokens.create(clock);
         PolicyConfig config = new PolicyConfig(Mode.BALANCED, Duration.ofSeconds(2), Duration.ofHours(72),
                 Reclick.INTERSTITIAL, Duration.ofMinutes(10), Duration.ofSeconds(2), ShippedDetector.STALE_MAJORS,
                 Duration.ofMillis(800));

@@ -15,9 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
@@ -42,8 +40,7 @@ public class InterstitialPageBench {
     @Setup
     public void setUp() {
         page = InterstitialPage.create(InterstitialConfig.defaults());
-        ContinueTokens tokens = new ContinueTokens("bench-secret-0123456789abcdef-0123456789".getBytes(StandardCharsets.UTF_8),
-                Duration.ofMinutes(10), Clock.systemUTC());
+        ContinueTokens tokens = BenchTokens.create(Clock.systemUTC());
         ContinueTokens.Minted minted = tokens.mint(new UniqueLinks(5).nextId(), 0x5DEECE66DL);
         first = new Interstitial(minted.token(), tokens.proof(minted.token()), 1500, null, minted.expiresAt());
         reclick = new Interstitial(minted.token(), tokens.proof(minted.token()), 1500,
