@@ -7,6 +7,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import java.util.function.Supplier;
+
 /**
  * A real Chromium and the signing app for one test class: started once, a fresh tab and app state for every
  * test, and the linkgate a test starts closed after it. Register as a static {@code @RegisterExtension} field.
@@ -14,6 +16,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 final class BrowserSession implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     private final String userAgent;
     private final String profile;
+    private final Supplier<String[]> chromiumArguments;
     private SigningApp app;
     private Chromium chromium;
     private ChromeDriver driver;
@@ -22,14 +25,23 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback, Befor
 
     /** @param profile names the browser's profile directory */
     BrowserSession(String userAgent, String profile) {
+        this(userAgent, profile, () -> new String[0]);
+    }
+
+    /**
+     * @param chromiumArguments extra command-line arguments for Chromium, asked for when the class starts (after
+     *                          JUnit has filled the class's static {@code @TempDir})
+     */
+    BrowserSession(String userAgent, String profile, Supplier<String[]> chromiumArguments) {
         this.userAgent = userAgent;
         this.profile = profile;
+        this.chromiumArguments = chromiumArguments;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         app = SigningApp.start();
-        chromium = Chromium.launch(userAgent, profile);
+        chromium = Chromium.launch(userAgent, profile, chromiumArguments.get());
     }
 
     @Override

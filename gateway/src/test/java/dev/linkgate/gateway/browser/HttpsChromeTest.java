@@ -5,10 +5,8 @@ import dev.linkgate.core.config.Mode;
 import dev.linkgate.gateway.testing.TestCertificates;
 import dev.linkgate.gateway.testing.TestCertificates.Issued;
 import dev.linkgate.gateway.testing.TestCertificates.KeyFormat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,42 +23,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class HttpsChromeTest {
     @TempDir
     static Path dir;
-    private static SigningApp app;
-    private static Chromium chromium;
     private static Issued certificate;
-    private Linkgate linkgate;
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession(UserAgents.currentChrome(), "https-chrome",
+            HttpsChromeTest::trustTestCertificate);
 
-    @BeforeAll
-    static void start() throws Exception {
-        TestCertificates certs = TestCertificates.newCa(dir);
-        certificate = certs.issue("localhost", "EC", KeyFormat.TRADITIONAL, "localhost");
-        app = SigningApp.start();
-        chromium = Chromium.launch(UserAgents.currentChrome(), "https-chrome",
-                "--ignore-certificate-errors-spki-list=" + certificate.spkiHash());
-    }
-
-    @AfterAll
-    static void stop() {
-        try (SigningApp a = app; Chromium c = chromium) {
-            // closed in reverse order
+    /** Issues the test CA's certificate for localhost; Chromium trusts it by its key's hash. */
+    private static String[] trustTestCertificate() {
+        try {
+            certificate = TestCertificates.newCa(dir).issue("localhost", "EC", KeyFormat.TRADITIONAL, "localhost");
+            return new String[] {"--ignore-certificate-errors-spki-list=" + certificate.spkiHash()};
+        } catch (Exception e) {
+            throw new IllegalStateException("could not issue the test certificate in " + dir, e);
         }
-    }
-
-    @AfterEach
-    void stopLinkgate() {
-        if (linkgate != null) {
-            linkgate.close();
-        }
-        chromium.reset();
-        app.reset();
     }
 
     @Test
     void aPersonsClickOverHttp2InASecureContextIsForwardedOnce() {
-        linkgate = Linkgate.startTls(app, Mode.BALANCED, certificate.certFile(), certificate.keyFile());
+        SigningApp app = browser.app();
+        Linkgate linkgate = browser.started(
+                Linkgate.startTls(app, Mode.BALANCED, certificate.certFile(), certificate.keyFile()));
         Linkgate.Link link = linkgate.newLink();
-        ChromeDriver driver = chromium.driver();
-        BrowserPage page = new BrowserPage(driver);
+        ChromeDriver driver = browser.driver();
+        BrowserPage page = browser.page();
 
         driver.get(link.url());
 
@@ -79,10 +64,12 @@ class HttpsChromeTest {
 
     @Test
     void theContinuePageWorksOverHttp2() {
-        linkgate = Linkgate.startTls(app, Mode.STRICT, certificate.certFile(), certificate.keyFile());
+        SigningApp app = browser.app();
+        Linkgate linkgate = browser.started(
+                Linkgate.startTls(app, Mode.STRICT, certificate.certFile(), certificate.keyFile()));
         Linkgate.Link link = linkgate.newLink();
-        ChromeDriver driver = chromium.driver();
-        BrowserPage page = new BrowserPage(driver);
+        ChromeDriver driver = browser.driver();
+        BrowserPage page = browser.page();
 
         driver.get(link.url());
         WebElement button = page.continueButton();
