@@ -91,6 +91,15 @@ local function copyHeld(r)
   return r.s == FORWARDED and r.ru ~= 0 and now <= r.ru and redis.call('EXISTS', KEYS[2]) == 1
 end
 
+-- The copy as a script's reply: { copy }, or {} when its key is gone (expired, dropped or evicted).
+local function copyReply()
+  local copy = redis.call('GET', KEYS[2])
+  if not copy then
+    return {}
+  end
+  return { copy }
+end
+
 -- What the caller decides on: state, owner, claimedAt, firstOpenedAt, networks, claimedNow, created,
 -- the owner browser ('' when none), whether its copy is held.
 local function view(r, networks, claimedNow)

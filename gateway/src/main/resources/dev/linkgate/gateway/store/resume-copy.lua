@@ -5,8 +5,4 @@ local r = fetch()
 if not r or r.b == '' or r.b ~= ARGV[5] or not copyHeld(r) then
   return {}
 end
-local copy = redis.call('GET', KEYS[2])
-if not copy then
-  return {}
-end
-return { copy }
+return copyReply()

@@ -12,8 +12,4 @@ end
 if r.o ~= ARGV[5] or r.s ~= FORWARDED or now > r.ru - retention + tonumber(ARGV[6]) then
   return {}
 end
-local copy = redis.call('GET', KEYS[2])
-if not copy then
-  return {}
-end
-return { copy }
+return copyReply()
