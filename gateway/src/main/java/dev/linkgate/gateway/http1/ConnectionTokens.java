@@ -29,18 +29,9 @@ final class ConnectionTokens {
             }
             int end = head.fields[at + RequestHead.VALUE_END];
             for (int t = head.fields[at + RequestHead.VALUE_START]; t <= end; ) {
-                int comma = t;
-                while (comma < end && b[comma] != ',') {
-                    comma++;
-                }
-                int s = t;
-                int e = comma;
-                while (s < e && HttpBytes.isOws(b[s])) {
-                    s++;
-                }
-                while (e > s && HttpBytes.isOws(b[e - 1])) {
-                    e--;
-                }
+                int comma = HttpBytes.itemEnd(b, t, end, (byte) ',');
+                int s = HttpBytes.skipOws(b, t, comma);
+                int e = HttpBytes.trimOws(b, s, comma);
                 int id = FieldName.of(b, s, e);
                 if (s < e && id != FieldName.CONTENT_LENGTH && id != FieldName.HOST) {
                     ranges = ranges == null ? new int[8] : count * 2 + 2 > ranges.length

@@ -41,18 +41,9 @@ record HeadFacts(RequestHead.Framing framing, long contentLength, boolean keepAl
                 }
                 case FieldName.CONNECTION -> {
                     for (int t = start; t < end; ) {
-                        int comma = t;
-                        while (comma < end && b[comma] != ',') {
-                            comma++;
-                        }
-                        int s = t;
-                        int e = comma;
-                        while (s < e && HttpBytes.isOws(b[s])) {
-                            s++;
-                        }
-                        while (e > s && HttpBytes.isOws(b[e - 1])) {
-                            e--;
-                        }
+                        int comma = HttpBytes.itemEnd(b, t, end, (byte) ',');
+                        int s = HttpBytes.skipOws(b, t, comma);
+                        int e = HttpBytes.trimOws(b, s, comma);
                         close |= HttpBytes.equalsIgnoreCase(b, s, e, CLOSE);
                         keepAlive |= HttpBytes.equalsIgnoreCase(b, s, e, KEEP_ALIVE);
                         t = comma + 1;

@@ -90,6 +90,34 @@ final class HttpBytes {
         return b == SP || b == HTAB;
     }
 
+    /**
+     * The end of the list item starting at {@code at}: the index of the next {@code delimiter} before
+     * {@code end}, or {@code end}. Header lists (Connection's ',' and Cookie's ';') are walked item by item with it
+     * and {@link #skipOws}/{@link #trimOws}, without allocating.
+     */
+    static int itemEnd(byte[] b, int at, int end, byte delimiter) {
+        while (at < end && b[at] != delimiter) {
+            at++;
+        }
+        return at;
+    }
+
+    /** The first index in {@code [at, end)} that is not OWS, or {@code end}. */
+    static int skipOws(byte[] b, int at, int end) {
+        while (at < end && isOws(b[at])) {
+            at++;
+        }
+        return at;
+    }
+
+    /** {@code end} moved back over trailing OWS, not before {@code start}. */
+    static int trimOws(byte[] b, int start, int end) {
+        while (end > start && isOws(b[end - 1])) {
+            end--;
+        }
+        return end;
+    }
+
     /** The hex digit's value, or -1. */
     static int hexValue(byte b) {
         if (b >= '0' && b <= '9') {

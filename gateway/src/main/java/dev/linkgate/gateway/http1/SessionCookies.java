@@ -20,18 +20,9 @@ final class SessionCookies {
         int end = head.fields[at + RequestHead.VALUE_END];
         int written = -1;
         for (int p = head.fields[at + RequestHead.VALUE_START]; p <= end; ) {
-            int semi = p;
-            while (semi < end && b[semi] != ';') {
-                semi++;
-            }
-            int s = p;
-            int e = semi;
-            while (s < e && HttpBytes.isOws(b[s])) {
-                s++;
-            }
-            while (e > s && HttpBytes.isOws(b[e - 1])) {
-                e--;
-            }
+            int semi = HttpBytes.itemEnd(b, p, end, (byte) ';');
+            int s = HttpBytes.skipOws(b, p, semi);
+            int e = HttpBytes.trimOws(b, s, semi);
             if (s < e && !names.contains(name(b, s, e))) {
                 if (written < 0) {
                     int nameStart = head.fields[at + RequestHead.NAME_START];
@@ -52,14 +43,7 @@ final class SessionCookies {
     }
 
     private static String name(byte[] b, int start, int end) {
-        int eq = start;
-        while (eq < end && b[eq] != '=') {
-            eq++;
-        }
-        int e = eq;
-        while (e > start && HttpBytes.isOws(b[e - 1])) {
-            e--;
-        }
+        int e = HttpBytes.trimOws(b, start, HttpBytes.itemEnd(b, start, end, (byte) '='));
         return new String(b, start, e - start, StandardCharsets.ISO_8859_1);
     }
 }
