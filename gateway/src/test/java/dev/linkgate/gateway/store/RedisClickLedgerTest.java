@@ -10,16 +10,12 @@ import dev.linkgate.core.ledger.Visit;
 import dev.linkgate.core.request.LinkId;
 import dev.linkgate.core.testing.MutableClock;
 import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.event.command.CommandListener;
 import io.lettuce.core.event.command.CommandStartedEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,21 +39,7 @@ class RedisClickLedgerTest extends ClickLedgerContract {
     static final RedisServerExtension redis = new RedisServerExtension();
 
     private static final AtomicInteger prefixes = new AtomicInteger();
-    private static RedisClient inspector;
-    private static StatefulRedisConnection<String, String> inspection;
     private String prefix;
-
-    @BeforeAll
-    static void connectInspector() {
-        inspector = RedisClient.create(redis.uri());
-        inspection = inspector.connect();
-    }
-
-    @AfterAll
-    static void closeInspector() {
-        inspection.close();
-        inspector.shutdown(Duration.ofMillis(50), Duration.ofSeconds(2));
-    }
 
     @Override
     protected ClickLedger newLedger(LedgerSettings settings, MutableClock clock) {
@@ -71,7 +53,7 @@ class RedisClickLedgerTest extends ClickLedgerContract {
     }
 
     private RedisCommands<String, String> inspect() {
-        return inspection.sync();
+        return redis.inspect();
     }
 
     private List<String> keys() {

@@ -9,14 +9,10 @@ import dev.linkgate.core.history.LinkHistory;
 import dev.linkgate.core.history.LinkHistoryContract;
 import dev.linkgate.core.request.LinkId;
 import dev.linkgate.core.testing.MutableClock;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.SlotHash;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,21 +22,7 @@ class RedisLinkHistoryTest extends LinkHistoryContract {
     static final RedisServerExtension redis = new RedisServerExtension();
 
     private static final AtomicInteger prefixes = new AtomicInteger();
-    private static RedisClient inspector;
-    private static StatefulRedisConnection<String, String> inspection;
     private String prefix;
-
-    @BeforeAll
-    static void connectInspector() {
-        inspector = RedisClient.create(redis.uri());
-        inspection = inspector.connect();
-    }
-
-    @AfterAll
-    static void closeInspector() {
-        inspection.close();
-        inspector.shutdown(Duration.ofMillis(50), Duration.ofSeconds(2));
-    }
 
     @Override
     protected LinkHistory newHistory(int maxEvents, Duration ttl, MutableClock clock) throws Exception {
@@ -61,13 +43,13 @@ class RedisLinkHistoryTest extends LinkHistoryContract {
         story(history, link).orElseThrow();
         String list = prefix + "history:{" + link.key() + "}";
         String first = prefix + "history-first:{" + link.key() + "}";
-        assertEquals(MAX_EVENTS, inspection.sync().llen(list));
-        long ttl = inspection.sync().pttl(list);
+        assertEquals(MAX_EVENTS, redis.inspect().llen(list));
+        long ttl = redis.inspect().pttl(list);
         assertTrue(ttl > Duration.ofHours(71).toMillis() && ttl <= Duration.ofHours(72).toMillis(), "PTTL " + ttl);
-        assertTrue(inspection.sync().pttl(first) > Duration.ofHours(71).toMillis());
+        assertTrue(redis.inspect().pttl(first) > Duration.ofHours(71).toMillis());
         assertEquals(SlotHash.getSlot(list), SlotHash.getSlot(prefix + "link:{" + link.key() + "}"),
                 "the history sits in the link's Cluster slot");
-        assertTrue(inspection.sync().keys(prefix + "*").stream().noneMatch(k -> k.contains("capped")),
+        assertTrue(redis.inspect().keys(prefix + "*").stream().noneMatch(k -> k.contains("capped")),
                 "keys hold the link's hash, never its token");
     }
 

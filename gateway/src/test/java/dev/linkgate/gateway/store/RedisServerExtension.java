@@ -1,6 +1,9 @@
 package dev.linkgate.gateway.store;
 
 import dev.linkgate.gateway.testing.Executables;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -31,6 +34,8 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
     private Path dir;
     private int port;
     private Process process;
+    private RedisClient inspector;
+    private StatefulRedisConnection<String, String> inspection;
 
     public RedisServerExtension(String... extraArgs) {
         this.extraArgs = List.of(extraArgs);
@@ -47,6 +52,11 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
+        if (inspector != null) {
+            inspection.close();
+            inspector.shutdown(Duration.ofMillis(50), Duration.ofSeconds(2));
+            inspector = null;
+        }
         stop();
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -59,6 +69,15 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
 
     public String uri() {
         return "redis://127.0.0.1:" + port;
+    }
+
+    /** A plain connection for a test to look at what the code under test stored; closed after the class. */
+    public synchronized RedisCommands<String, String> inspect() {
+        if (inspector == null) {
+            inspector = RedisClient.create(uri());
+            inspection = inspector.connect();
+        }
+        return inspection.sync();
     }
 
     public synchronized void start() throws IOException, InterruptedException {
