@@ -38,12 +38,16 @@ class HttpsChromeTest {
         }
     }
 
+    /** linkgate over TLS with the test certificate, in this mode, and a fresh link through it. */
+    private static Linkgate.Link linkOverTls(Mode mode) {
+        return browser.started(Linkgate.startTls(browser.app(), mode, certificate.certFile(), certificate.keyFile()))
+                .newLink();
+    }
+
     @Test
     void aPersonsClickOverHttp2InASecureContextIsForwardedOnce() {
         SigningApp app = browser.app();
-        Linkgate linkgate = browser.started(
-                Linkgate.startTls(app, Mode.BALANCED, certificate.certFile(), certificate.keyFile()));
-        Linkgate.Link link = linkgate.newLink();
+        Linkgate.Link link = linkOverTls(Mode.BALANCED);
         ChromeDriver driver = browser.driver();
         BrowserPage page = browser.page();
 
@@ -65,9 +69,7 @@ class HttpsChromeTest {
     @Test
     void theContinuePageWorksOverHttp2() {
         SigningApp app = browser.app();
-        Linkgate linkgate = browser.started(
-                Linkgate.startTls(app, Mode.STRICT, certificate.certFile(), certificate.keyFile()));
-        Linkgate.Link link = linkgate.newLink();
+        Linkgate.Link link = linkOverTls(Mode.STRICT);
         ChromeDriver driver = browser.driver();
         BrowserPage page = browser.page();
 
