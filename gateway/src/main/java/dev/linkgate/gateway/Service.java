@@ -91,7 +91,8 @@ public final class Service implements AutoCloseable {
         Service service = new Service(config, registry, metrics, ledger, server, reload, reloads, history);
         try {
             service.admin = AdminServer.start(config.admin(), registry, ready, service::reloadAsync,
-                    new AdminGuard(config.adminToken()), new LinkHistoryRoutes(history, LinkRoutes.of(config.links())));
+                    new AdminGuard(() -> service.server().live().config().adminToken()),
+                    new LinkHistoryRoutes(history, LinkRoutes.of(config.links())));
         } catch (Exception e) {
             service.close(java.time.Duration.ZERO);
             throw new IllegalStateException("cannot listen on " + config.admin().host() + ":" + config.admin().port()
@@ -130,7 +131,7 @@ public final class Service implements AutoCloseable {
 
     @Override
     public void close() {
-        close(config.server().drainTimeout());
+        close(server.live().config().server().drainTimeout());
     }
 
     /** Stops accepting, drains requests in flight for up to {@code drain}, then stops everything. */

@@ -20,6 +20,10 @@ import java.util.Base64;
  * set for and when, signed (HMAC-SHA256 with the Continue tokens' secret) so that it cannot be forged or moved
  * to another link's claim. The random part is what the ledger keeps as the link's owner; the link and time
  * let the Continue page tell a browser that another signer's session may be open in it.
+ *
+ * <p>Secret rotation ({@link #rotate}): a cookie signed with the previous secret keeps verifying for one cookie
+ * lifetime (the resume window) after the rotation, as Continue tokens do for their TTL, so a reload with a new
+ * secret does not turn every signer's browser into a stranger to the link it opened.
  */
 public final class BrowserCookies {
     private static final byte VERSION = 1;
@@ -36,18 +40,47 @@ public final class BrowserCookies {
     private final Duration lifetime;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs;
+    /** The secret before the last rotation, or null; tried only before {@link #previousUntil}. */
+    private final ThreadLocal<Mac> previousMacs;
+    private final SecretKeySpec previous;
+    private final Instant previousUntil;
 
     public BrowserCookies(byte[] secret, String name, Duration lifetime, Clock clock) {
-        if (secret.length < 32) {
-            throw new IllegalArgumentException("the secret must be at least 32 bytes");
-        }
-        SecretKeySpec key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        this(key(secret), null, null, name, lifetime, clock);
+    }
+
+    private BrowserCookies(SecretKeySpec key, SecretKeySpec previous, Instant previousUntil, String name,
+                           Duration lifetime, Clock clock) {
+        this.key = key;
         this.name = name;
         this.names = java.util.List.of(HOST_PREFIX + name, name);
         this.lifetime = lifetime;
         this.clock = clock;
         this.macs = ThreadLocal.withInitial(() -> newMac(key));
+        this.previous = previous;
+        this.previousMacs = previous == null ? null : ThreadLocal.withInitial(() -> newMac(previous));
+        this.previousUntil = previousUntil;
+    }
+
+    private static SecretKeySpec key(byte[] secret) {
+        if (secret.length < 32) {
+            throw new IllegalArgumentException("the secret must be at least 32 bytes");
+        }
+        return new SecretKeySpec(secret.clone(), "HmacSHA256");
+    }
+
+    /**
+     * These cookies under {@code secret} and {@code name} (a reload): with a new secret, cookies signed with the
+     * current one keep verifying for one lifetime from now; with the same secret, nothing about trust changes.
+     */
+    public BrowserCookies rotate(byte[] secret, String name) {
+        SecretKeySpec next = key(secret);
+        if (MessageDigest.isEqual(next.getEncoded(), key.getEncoded())) {
+            return new BrowserCookies(key, previous, previousUntil, name, lifetime, clock);
+        }
+        return new BrowserCookies(next, key, clock.instant().plus(lifetime), name, lifetime, clock);
     }
 
     /** The cookie's name on this connection: with {@link #HOST_PREFIX} over HTTPS. */
@@ -73,7 +106,7 @@ public final class BrowserCookies {
         long issued = clock.millis();
         ByteBuffer buf = ByteBuffer.allocate(BYTES);
         buf.put(VERSION).put(r).putLong(link.low()).putLong(issued);
-        buf.put(mac(buf.array(), BYTES - MAC_BYTES));
+        buf.put(mac(macs, buf.array(), BYTES - MAC_BYTES));
         return new Minted(B64.encodeToString(buf.array()), browser, Instant.ofEpochMilli(issued));
     }
 
@@ -113,7 +146,8 @@ public final class BrowserCookies {
         }
         byte[] presented = new byte[MAC_BYTES];
         System.arraycopy(raw, BYTES - MAC_BYTES, presented, 0, MAC_BYTES);
-        if (!MessageDigest.isEqual(presented, mac(raw, BYTES - MAC_BYTES))) {
+        if (!MessageDigest.isEqual(presented, mac(macs, raw, BYTES - MAC_BYTES))
+                && !(previousValid() && MessageDigest.isEqual(presented, mac(previousMacs, raw, BYTES - MAC_BYTES)))) {
             return null;
         }
         ByteBuffer buf = ByteBuffer.wrap(raw, 1, BYTES - 1 - MAC_BYTES);
@@ -127,7 +161,11 @@ public final class BrowserCookies {
         return new Presented(browser, linkLow, issued);
     }
 
-    private byte[] mac(byte[] data, int length) {
+    private boolean previousValid() {
+        return previous != null && clock.instant().isBefore(previousUntil);
+    }
+
+    private static byte[] mac(ThreadLocal<Mac> macs, byte[] data, int length) {
         Mac mac = macs.get();
         mac.update((byte) 'B');
         mac.update(data, 0, length);
