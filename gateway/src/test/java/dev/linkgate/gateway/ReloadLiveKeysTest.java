@@ -159,4 +159,16 @@ class ReloadLiveKeysTest {
         assertEquals("the document", again.body(), "the first response again, for the browser that opened it");
         upstream.verify(1, getRequestedFor(urlEqualTo("/sign/tok-own")));
     }
+
+    @Test
+    void theNextStopDrainsForTheReloadedDrainTimeout() throws Exception {
+        config = new ServiceConfig(0);
+        config.upstreamPort = upstream.getPort();
+        start();
+        config.extra = "server:\n  drain-timeout: 3s\n";
+        config.writeTo(file);
+        assertEquals(200, admin("POST", "/reload", null).statusCode());
+        // Service.close() and the SIGTERM hook read the drain from the live config, as here.
+        assertEquals(Duration.ofSeconds(3), service.server().live().config().server().drainTimeout());
+    }
 }
