@@ -20,6 +20,9 @@ import dev.linkgate.gateway.store.LinkHistories;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +36,7 @@ import java.util.function.BooleanSupplier;
  * the admin port. What {@code serve} runs, and what tests start to exercise the whole process.
  */
 public final class Service implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Service.class);
     private final LinkgateConfig config;
     private final PrometheusMeterRegistry registry;
     private final GatewayMetrics metrics;
@@ -86,8 +90,11 @@ public final class Service implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ConfigReload reload = new ConfigReload(file, new ConfigLoader()::load, live, ledger, server::apply, registry,
-                clock);
+        // The loader's one warning is "no secret configured: using a random one", which is not what a reload
+        // does (RestartKeys keeps the running secret), so a reload says that instead.
+        ConfigLoader reloadLoader = new ConfigLoader(System::getenv,
+                warning -> LOG.info("{} has no secret: the reload keeps the running one", file));
+        ConfigReload reload = new ConfigReload(file, reloadLoader::load, live, ledger, server::apply, registry, clock);
         Service service = new Service(config, registry, metrics, ledger, server, reload, reloads, history);
         try {
             service.admin = AdminServer.start(config.admin(), registry, ready, service::reloadAsync,
