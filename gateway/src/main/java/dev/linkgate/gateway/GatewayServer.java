@@ -48,7 +48,6 @@ public final class GatewayServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final UpstreamPools pools;
     private final ChannelGroup clients = new DefaultChannelGroup("linkgate-clients", GlobalEventExecutor.INSTANCE);
-    private final Duration drainTimeout;
     /** The upstream's host[:port] from the start config (upstream.url needs a restart). */
     private final String authority;
     private volatile Snapshot current;
@@ -71,7 +70,6 @@ public final class GatewayServer implements AutoCloseable {
         this.workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("linkgate-io"), transport.ioHandlerFactory());
         this.pools = new UpstreamPools(workers, config.upstream(), transport, config.edge().upstreamTls());
-        this.drainTimeout = config.server().drainTimeout();
         this.authority = UpstreamPools.authority(config.upstream().url());
     }
 
@@ -213,7 +211,7 @@ public final class GatewayServer implements AutoCloseable {
 
     @Override
     public void close() {
-        close(drainTimeout);
+        close(live().config().server().drainTimeout());
     }
 
     /**

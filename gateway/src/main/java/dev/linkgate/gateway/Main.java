@@ -106,7 +106,7 @@ public final class Main {
         lifecycle.onStop(() -> {
             if (running[0] != null) {
                 LOG.info("stopping: no new connections; draining requests in flight for up to {}",
-                        config.server().drainTimeout());
+                        running[0].server().live().config().server().drainTimeout());
                 running[0].close();
                 LOG.info("stopped");
             }

@@ -20,6 +20,9 @@ import dev.linkgate.gateway.store.LinkHistories;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +36,7 @@ import java.util.function.BooleanSupplier;
  * the admin port. What {@code serve} runs, and what tests start to exercise the whole process.
  */
 public final class Service implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Service.class);
     private final LinkgateConfig config;
     private final PrometheusMeterRegistry registry;
     private final GatewayMetrics metrics;
@@ -86,12 +90,16 @@ public final class Service implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ConfigReload reload = new ConfigReload(file, new ConfigLoader()::load, live, ledger, server::apply, registry,
-                clock);
+        // The loader's one warning is "no secret configured: using a random one", which is not what a reload
+        // does (RestartKeys keeps the running secret), so a reload says that instead.
+        ConfigLoader reloadLoader = new ConfigLoader(System::getenv,
+                warning -> LOG.info("{} has no secret: the reload keeps the running one", file));
+        ConfigReload reload = new ConfigReload(file, reloadLoader::load, live, ledger, server::apply, registry, clock);
         Service service = new Service(config, registry, metrics, ledger, server, reload, reloads, history);
         try {
             service.admin = AdminServer.start(config.admin(), registry, ready, service::reloadAsync,
-                    new AdminGuard(config.adminToken()), new LinkHistoryRoutes(history, LinkRoutes.of(config.links())));
+                    new AdminGuard(() -> service.server().live().config().adminToken()),
+                    new LinkHistoryRoutes(history, LinkRoutes.of(config.links())));
         } catch (Exception e) {
             service.close(java.time.Duration.ZERO);
             throw new IllegalStateException("cannot listen on " + config.admin().host() + ":" + config.admin().port()
@@ -130,7 +138,7 @@ public final class Service implements AutoCloseable {
 
     @Override
     public void close() {
-        close(config.server().drainTimeout());
+        close(server.live().config().server().drainTimeout());
     }
 
     /** Stops accepting, drains requests in flight for up to {@code drain}, then stops everything. */

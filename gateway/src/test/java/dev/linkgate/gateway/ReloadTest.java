@@ -207,6 +207,33 @@ class ReloadTest {
     }
 
     @Test
+    void aFileWithoutASecretKeepsTheRunningSecretAndSaysSoInsteadOfWarningOfARandomOne() throws Exception {
+        HttpResponse<String> page = http.send(GatewayHarnessRequests.browserWithoutFetchMetadata(gateway("/sign/tok-keep"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = TOKEN.matcher(page.body());
+        assertTrue(m.find(), "the Continue page carries a token");
+        ListAppender<ILoggingEvent> serviceLog = new ListAppender<>();
+        Logger serviceLogger = (Logger) LoggerFactory.getLogger(Service.class);
+        serviceLog.start();
+        serviceLogger.addAppender(serviceLog);
+        try {
+            Files.writeString(file, config.yaml().replaceAll("(?m)^secret: .*\n", ""));
+            assertEquals(200, postReload().statusCode());
+        } finally {
+            serviceLogger.detachAppender(serviceLog);
+        }
+
+        assertEquals(List.of(file + " has no secret: the reload keeps the running one"),
+                serviceLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+        HttpResponse<String> accepted = http.send(GatewayHarnessRequests.browserWithoutFetchMetadata(gateway("/sign/tok-keep"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(ContinueForm.TOKEN_FIELD + "="
+                        + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("the app", accepted.body(), "signed with the running secret, so still accepted");
+    }
+
+    @Test
     void sighupReloadsAndNoLongerStopsTheProcess() throws Exception {
         assertTrue(ReloadSignal.install(service.reload(), service.reloadThread()));
         config.name = "Signalled Sign";

@@ -18,6 +18,10 @@ import java.util.Base64;
  * set for and when, signed (HMAC-SHA256 with the Continue tokens' secret) so that it cannot be forged or moved
  * to another link's claim. The random part is what the ledger keeps as the link's owner; the link and time
  * let the Continue page tell a browser that another signer's session may be open in it.
+ *
+ * <p>Secret rotation ({@link #rotate}): a cookie signed with the previous secret keeps verifying for one cookie
+ * lifetime (the resume window) after the rotation, as Continue tokens do for their TTL, so a reload with a new
+ * secret does not turn every signer's browser into a stranger to the link it opened.
  */
 public final class BrowserCookies {
     private static final byte VERSION = 1;
@@ -35,13 +39,35 @@ public final class BrowserCookies {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final SigningKey key;
+    /** The secret before the last rotation, or null; tried only before {@link #previousUntil}. */
+    private final SigningKey previous;
+    private final Instant previousUntil;
 
     public BrowserCookies(byte[] secret, String name, Duration lifetime, Clock clock) {
-        this.key = new SigningKey(secret);
+        this(new SigningKey(secret), null, null, name, lifetime, clock);
+    }
+
+    private BrowserCookies(SigningKey key, SigningKey previous, Instant previousUntil, String name,
+                           Duration lifetime, Clock clock) {
+        this.key = key;
         this.name = name;
         this.names = java.util.List.of(HOST_PREFIX + name, name);
         this.lifetime = lifetime;
         this.clock = clock;
+        this.previous = previous;
+        this.previousUntil = previousUntil;
+    }
+
+    /**
+     * These cookies under {@code secret} and {@code name} (a reload): with a new secret, cookies signed with the
+     * current one keep verifying for one lifetime from now; with the same secret, nothing about trust changes.
+     */
+    public BrowserCookies rotate(byte[] secret, String name) {
+        SigningKey next = new SigningKey(secret);
+        if (next.sameSecret(key)) {
+            return new BrowserCookies(key, previous, previousUntil, name, lifetime, clock);
+        }
+        return new BrowserCookies(next, key, clock.instant().plus(lifetime), name, lifetime, clock);
     }
 
     /** The cookie's name on this connection: with {@link #HOST_PREFIX} over HTTPS. */
@@ -67,7 +93,7 @@ public final class BrowserCookies {
         long issued = clock.millis();
         ByteBuffer buf = ByteBuffer.allocate(BYTES);
         buf.put(VERSION).put(r).putLong(link.low()).putLong(issued);
-        buf.put(mac(buf.array(), BYTES - MAC_BYTES));
+        buf.put(mac(key, buf.array(), BYTES - MAC_BYTES));
         return new Minted(B64.encodeToString(buf.array()), browser, Instant.ofEpochMilli(issued));
     }
 
@@ -107,7 +133,8 @@ public final class BrowserCookies {
         }
         byte[] presented = new byte[MAC_BYTES];
         System.arraycopy(raw, BYTES - MAC_BYTES, presented, 0, MAC_BYTES);
-        if (!MessageDigest.isEqual(presented, mac(raw, BYTES - MAC_BYTES))) {
+        if (!MessageDigest.isEqual(presented, mac(key, raw, BYTES - MAC_BYTES))
+                && !(previousValid() && MessageDigest.isEqual(presented, mac(previous, raw, BYTES - MAC_BYTES)))) {
             return null;
         }
         ByteBuffer buf = ByteBuffer.wrap(raw, 1, BYTES - 1 - MAC_BYTES);
@@ -121,7 +148,11 @@ public final class BrowserCookies {
         return new Presented(browser, linkLow, issued);
     }
 
-    private byte[] mac(byte[] data, int length) {
+    private boolean previousValid() {
+        return previous != null && clock.instant().isBefore(previousUntil);
+    }
+
+    private static byte[] mac(SigningKey key, byte[] data, int length) {
         byte[] full = key.sign((byte) 'B', data, length);
         byte[] cut = new byte[MAC_BYTES];
         System.arraycopy(full, 0, cut, 0, MAC_BYTES);

@@ -21,6 +21,7 @@ class BrowserCookiesTest {
             "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), "linkgate-browser",
             Duration.ofMinutes(10), clock);
     private final LinkId link = LinkId.of("tok-1");
+    private static final byte[] SECOND = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void overHttpTheCookieIsHttpOnlyLaxForThePathRootAndTheWindow() {
@@ -74,6 +75,38 @@ class BrowserCookiesTest {
         assertNull(otherSecret.read("linkgate-browser=" + v));
         clock.advance(Duration.ofMinutes(10));
         assertNull(cookies.read("linkgate-browser=" + v), "no older than its lifetime");
+    }
+
+    @Test
+    void afterASecretRotationACookieSignedWithThePreviousSecretKeepsWorkingForItsLifetime() {
+        BrowserCookies.Minted before = cookies.mint(link);
+        clock.advance(Duration.ofMinutes(4));
+        BrowserCookies rotated = cookies.rotate(SECOND, "linkgate-browser");
+
+        BrowserCookies.Presented p = rotated.read("linkgate-browser=" + before.value());
+        assertNotNull(p, "signed with the previous secret, within the resume window");
+        assertTrue(before.browser().sameAs(p.browser()));
+        BrowserCookies.Minted after = rotated.mint(link);
+        assertNull(cookies.read("linkgate-browser=" + after.value()), "new cookies are signed with the new secret");
+        assertNotNull(rotated.read("linkgate-browser=" + after.value()));
+
+        BrowserCookies unchanged = rotated.rotate(SECOND, "linkgate-browser");
+        assertNotNull(unchanged.read("linkgate-browser=" + before.value()), "a reload keeping the secret keeps trust");
+        clock.advance(Duration.ofMinutes(6));
+        assertNull(unchanged.read("linkgate-browser=" + before.value()), "no older than its lifetime");
+        assertNotNull(unchanged.read("linkgate-browser=" + after.value()));
+    }
+
+    @Test
+    void onlyTheSecretBeforeTheLastRotationIsStillTried() {
+        BrowserCookies.Minted first = cookies.mint(link);
+        BrowserCookies second = cookies.rotate(SECOND, "linkgate-browser");
+        BrowserCookies third = second.rotate("0123456789abcdef-a-third-secret-32".getBytes(StandardCharsets.UTF_8),
+                "other-name");
+        assertNotNull(second.read("linkgate-browser=" + first.value()));
+        assertNull(third.read("other-name=" + first.value()), "two rotations ago: refused");
+        assertNotNull(third.read("other-name=" + second.mint(link).value()), "the previous one: accepted");
+        assertNull(third.read("linkgate-browser=" + third.mint(link).value()), "read under its new name only");
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * {@code admin.token}: the admin port's first step. Protected are the link history ({@code /links...}) and
@@ -27,12 +28,17 @@ import java.nio.charset.StandardCharsets;
  */
 @ChannelHandler.Sharable
 public final class AdminGuard extends ChannelInboundHandlerAdapter {
-    public static final AdminGuard OPEN = new AdminGuard(null);
+    public static final AdminGuard OPEN = new AdminGuard((AdminToken) null);
     private static final String BEARER = "bearer ";
 
-    private final AdminToken token;
+    private final Supplier<AdminToken> token;
 
     public AdminGuard(AdminToken token) {
+        this(() -> token);
+    }
+
+    /** @param token read for every request, so that a reload that rotates {@code admin.token} takes effect at once */
+    public AdminGuard(Supplier<AdminToken> token) {
         this.token = token;
     }
 
@@ -56,6 +62,7 @@ public final class AdminGuard extends ChannelInboundHandlerAdapter {
 
     /** True when the request carries the token (or none is configured). */
     public boolean permits(HttpRequest request) {
+        AdminToken token = this.token.get();
         if (token == null) {
             return true;
         }

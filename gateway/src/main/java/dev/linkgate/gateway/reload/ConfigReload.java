@@ -86,7 +86,7 @@ public final class ConfigReload {
         try {
             LinkgateConfig loaded = loader.apply(file);
             RestartKeys.Kept kept = RestartKeys.keep(running.config(), loaded);
-            LiveConfig next = LiveConfig.assemble(kept.config(), ledger, running.tokens(), clock);
+            LiveConfig next = running.next(kept.config(), ledger, clock);
             apply.accept(next);
             running = next;
             lastSuccessMillis.set(clock.millis());

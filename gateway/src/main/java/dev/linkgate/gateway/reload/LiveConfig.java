@@ -36,12 +36,28 @@ public record LiveConfig(LinkgateConfig config, ClickPolicy policy, Interstitial
     /** As above with a given detector ({@code explain} is tested with a scripted one). */
     public static LiveConfig assemble(LinkgateConfig config, RequestClassifier detector, ClickLedger ledger,
                                       ContinueTokens previous, Clock clock) {
+        return assemble(config, detector, ledger, previous, null, clock);
+    }
+
+    /**
+     * The config a reload loaded, around the same ledger: continue tokens and browser cookies signed with this
+     * snapshot's secret stay valid (for the continue TTL and the resume window) if the secret changed.
+     */
+    public LiveConfig next(LinkgateConfig loaded, ClickLedger ledger, Clock clock) {
+        return assemble(loaded, detector(loaded), ledger, tokens, policy.cookies(), clock);
+    }
+
+    private static LiveConfig assemble(LinkgateConfig config, RequestClassifier detector, ClickLedger ledger,
+                                       ContinueTokens previous, BrowserCookies previousCookies, Clock clock) {
         InterstitialPage pages = InterstitialPage.create(config.interstitial());
         ContinueTokens tokens = previous == null
                 ? new ContinueTokens(config.secret().bytes(), config.policy().continueTtl(), clock)
                 : previous.rotate(config.secret().bytes(), config.policy().continueTtl());
-        BrowserCookies cookies = new BrowserCookies(config.secret().bytes(), config.policy().browserCookie(),
-                config.policy().resumeWindow(), clock);
+        // Null when resume was off; then it still is (policy.resume-window needs a restart).
+        BrowserCookies cookies = previousCookies == null
+                ? new BrowserCookies(config.secret().bytes(), config.policy().browserCookie(),
+                        config.policy().resumeWindow(), clock)
+                : previousCookies.rotate(config.secret().bytes(), config.policy().browserCookie());
         ClickPolicy policy = new ClickPolicy(config.policy(), detector, ledger, tokens, cookies, clock);
         return new LiveConfig(config, policy, pages, tokens);
     }

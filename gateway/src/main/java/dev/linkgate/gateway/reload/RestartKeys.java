@@ -14,7 +14,9 @@ import java.util.Objects;
 /**
  * The keys a reload cannot apply, because what they configure is built once at start: the listening sockets,
  * the upstream's address (resolved once for its connection pools), the link routes, the click ledger (its
- * store, its bounds and its windows), and the log format (set on the log appender at start). A reload keeps their running values and names the ones the file changed.
+ * store, its bounds, its windows and the link history's size), the log format (set on the log appender at
+ * start), and the TLS and HTTP/2 listeners and the upstream's TLS. A reload keeps their running values and names
+ * the ones the file changed; every other key (admin.token included) takes the loaded value.
  */
 final class RestartKeys {
     private RestartKeys() {
@@ -37,11 +39,15 @@ final class RestartKeys {
         compare(changed, "policy.double-click-window", rp.doubleClickWindow(), lp.doubleClickWindow());
         compare(changed, "policy.link-ttl", rp.linkTtl(), lp.linkTtl());
         compare(changed, "policy.fan-out-window", rp.fanOutWindow(), lp.fanOutWindow());
+        // The ledger keeps the resume copy for it, and the browser cookie's lifetime is the same window.
+        compare(changed, "policy.resume-window", rp.resumeWindow(), lp.resumeWindow());
         StoreConfig rs = running.store();
         StoreConfig ls = loaded.store();
         compare(changed, "store.type", rs.type(), ls.type());
         compare(changed, "store.max-links", rs.maxLinks(), ls.maxLinks());
         compare(changed, "store.on-failure", rs.onFailure(), ls.onFailure());
+        compare(changed, "store.max-copy-memory", rs.maxCopyMemory(), ls.maxCopyMemory());
+        compare(changed, "store.history-events", rs.historyEvents(), ls.historyEvents());
         RedisConfig rr = rs.redis();
         RedisConfig lr = ls.redis();
         compare(changed, "store.redis.uri", rr == null ? null : rr.uri(), lr == null ? null : lr.uri());
@@ -65,12 +71,14 @@ final class RestartKeys {
                         lu.maxConnections(), lu.idleTimeout(), lu.preserveHost()),
                 loaded.clientIp(), running.links(),
                 new PolicyConfig(lp.mode(), rp.doubleClickWindow(), rp.linkTtl(), lp.reclick(), lp.continueTtl(),
-                        rp.fanOutWindow(), lp.staleMajors(), lp.gestureDwell()),
+                        rp.fanOutWindow(), lp.staleMajors(), lp.gestureDwell(), rp.resumeWindow(), lp.browserCookie(),
+                        lp.justSentWindow(), lp.clockSkew()),
                 loaded.detection(), running.store(), loaded.server(), loaded.interstitial(),
                 // A file without a secret gets a random one at each load: keep the running secret instead, so a
                 // reload never invalidates every open Continue page (nor splits replicas that shared one).
                 loaded.secret().generated() ? running.secret() : loaded.secret(),
-                running.logging(), loaded.edge().withStartOnly(running.edge())), List.copyOf(changed));
+                running.logging(), loaded.edge().withStartOnly(running.edge()), loaded.adminToken()),
+                List.copyOf(changed));
     }
 
     private static void compare(List<String> changed, String key, Object running, Object loaded) {
