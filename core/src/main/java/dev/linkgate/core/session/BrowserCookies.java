@@ -6,7 +6,6 @@ import dev.linkgate.core.token.SigningKey;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,23 +38,17 @@ public final class BrowserCookies {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final SigningKey key;
-    /** The secret before the last rotation, or null; tried only before {@link #previousUntil}. */
-    private final SigningKey previous;
-    private final Instant previousUntil;
 
     public BrowserCookies(byte[] secret, String name, Duration lifetime, Clock clock) {
-        this(new SigningKey(secret), null, null, name, lifetime, clock);
+        this(new SigningKey(secret), name, lifetime, clock);
     }
 
-    private BrowserCookies(SigningKey key, SigningKey previous, Instant previousUntil, String name,
-                           Duration lifetime, Clock clock) {
+    private BrowserCookies(SigningKey key, String name, Duration lifetime, Clock clock) {
         this.key = key;
         this.name = name;
         this.names = java.util.List.of(HOST_PREFIX + name, name);
         this.lifetime = lifetime;
         this.clock = clock;
-        this.previous = previous;
-        this.previousUntil = previousUntil;
     }
 
     /**
@@ -63,11 +56,7 @@ public final class BrowserCookies {
      * current one keep verifying for one lifetime from now; with the same secret, nothing about trust changes.
      */
     public BrowserCookies rotate(byte[] secret, String name) {
-        SigningKey next = new SigningKey(secret);
-        if (next.sameSecret(key)) {
-            return new BrowserCookies(key, previous, previousUntil, name, lifetime, clock);
-        }
-        return new BrowserCookies(next, key, clock.instant().plus(lifetime), name, lifetime, clock);
+        return new BrowserCookies(key.rotate(secret, clock.instant().plus(lifetime)), name, lifetime, clock);
     }
 
     /** The cookie's name on this connection: with {@link #HOST_PREFIX} over HTTPS. */
@@ -133,8 +122,7 @@ public final class BrowserCookies {
         }
         byte[] presented = new byte[MAC_BYTES];
         System.arraycopy(raw, BYTES - MAC_BYTES, presented, 0, MAC_BYTES);
-        if (!MessageDigest.isEqual(presented, mac(key, raw, BYTES - MAC_BYTES))
-                && !(previousValid() && MessageDigest.isEqual(presented, mac(previous, raw, BYTES - MAC_BYTES)))) {
+        if (!key.verifies(presented, k -> mac(k, raw, BYTES - MAC_BYTES), clock.instant())) {
             return null;
         }
         ByteBuffer buf = ByteBuffer.wrap(raw, 1, BYTES - 1 - MAC_BYTES);
@@ -146,10 +134,6 @@ public final class BrowserCookies {
             return null;
         }
         return new Presented(browser, linkLow, issued);
-    }
-
-    private boolean previousValid() {
-        return previous != null && clock.instant().isBefore(previousUntil);
     }
 
     private static byte[] mac(SigningKey key, byte[] data, int length) {

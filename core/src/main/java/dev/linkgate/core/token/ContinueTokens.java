@@ -3,7 +3,6 @@ package dev.linkgate.core.token;
 import dev.linkgate.core.request.LinkId;
 
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,20 +35,15 @@ public final class ContinueTokens {
     private final Duration ttl;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    /** The secret before the last rotation, or null; tried only before {@link #previousUntil}. */
-    private final SigningKey previous;
-    private final Instant previousUntil;
 
     public ContinueTokens(byte[] secret, Duration ttl, Clock clock) {
-        this(new SigningKey(secret), null, null, ttl, clock);
+        this(new SigningKey(secret), ttl, clock);
     }
 
-    private ContinueTokens(SigningKey key, SigningKey previous, Instant previousUntil, Duration ttl, Clock clock) {
+    private ContinueTokens(SigningKey key, Duration ttl, Clock clock) {
         this.key = key;
         this.ttl = ttl;
         this.clock = clock;
-        this.previous = previous;
-        this.previousUntil = previousUntil;
     }
 
     /**
@@ -58,11 +52,7 @@ public final class ContinueTokens {
      * an earlier rotation's window stays as it was.
      */
     public ContinueTokens rotate(byte[] secret, Duration ttl) {
-        SigningKey next = new SigningKey(secret);
-        if (next.sameSecret(key)) {
-            return new ContinueTokens(key, previous, previousUntil, ttl, clock);
-        }
-        return new ContinueTokens(next, key, clock.instant().plus(ttl), ttl, clock);
+        return new ContinueTokens(key.rotate(secret, clock.instant().plus(ttl)), ttl, clock);
     }
 
     public Duration ttl() {
@@ -101,9 +91,7 @@ public final class ContinueTokens {
         buf.get(nonce);
         byte[] presented = new byte[MAC_BYTES];
         buf.get(presented);
-        if (!MessageDigest.isEqual(presented, mac(key, issuedMillis, nonce, link, fingerprint))
-                && !(previousValid() && MessageDigest.isEqual(presented,
-                        mac(previous, issuedMillis, nonce, link, fingerprint)))) {
+        if (!key.verifies(presented, k -> mac(k, issuedMillis, nonce, link, fingerprint), clock.instant())) {
             return Check.invalid();
         }
         Instant issued = Instant.ofEpochMilli(issuedMillis);
@@ -134,13 +122,8 @@ public final class ContinueTokens {
             return false;
         }
         byte[] given = presented.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(proof(key, token).getBytes(java.nio.charset.StandardCharsets.US_ASCII), given)
-                || previousValid() && MessageDigest.isEqual(
-                        proof(previous, token).getBytes(java.nio.charset.StandardCharsets.US_ASCII), given);
-    }
-
-    private boolean previousValid() {
-        return previous != null && clock.instant().isBefore(previousUntil);
+        return key.verifies(given, k -> proof(k, token).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                clock.instant());
     }
 
     private static byte[] mac(SigningKey key, long issuedMillis, byte[] nonce, LinkId link, long fingerprint) {

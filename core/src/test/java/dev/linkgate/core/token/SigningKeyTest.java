@@ -3,11 +3,13 @@ package dev.linkgate.core.token;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,11 +33,25 @@ class SigningKeyTest {
     }
 
     @Test
-    void sameSecretComparesTheKeysNotTheObjects() {
+    void afterARotationThePreviousKeysSignaturesVerifyUntilTheGivenInstantOnly() {
         byte[] other = SECRET.clone();
         other[0] ^= 1;
-        assertTrue(new SigningKey(SECRET).sameSecret(new SigningKey(SECRET.clone())));
-        assertFalse(new SigningKey(SECRET).sameSecret(new SigningKey(other)));
+        Instant now = Instant.parse("2026-12-02T08:00:00Z");
+        SigningKey before = new SigningKey(SECRET);
+        byte[] old = before.sign(DATA, DATA.length);
+        SigningKey after = before.rotate(other, now.plusSeconds(600));
+        assertFalse(Arrays.equals(old, after.sign(DATA, DATA.length)), "the new secret signs differently");
+        assertTrue(after.verifies(old, k -> k.sign(DATA, DATA.length), now.plusSeconds(599)));
+        assertFalse(after.verifies(old, k -> k.sign(DATA, DATA.length), now.plusSeconds(600)));
+        assertTrue(after.verifies(after.sign(DATA, DATA.length), k -> k.sign(DATA, DATA.length), now.plusSeconds(600)));
+    }
+
+    @Test
+    void rotatingToTheSameSecretKeepsTheKeyAndItsEarlierWindow() {
+        byte[] other = SECRET.clone();
+        other[0] ^= 1;
+        SigningKey rotated = new SigningKey(SECRET).rotate(other, Instant.parse("2026-12-02T08:10:00Z"));
+        assertSame(rotated, rotated.rotate(other.clone(), Instant.parse("2026-12-02T09:00:00Z")));
     }
 
     @Test
