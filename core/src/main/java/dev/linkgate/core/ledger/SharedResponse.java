@@ -1,10 +1,9 @@
 package dev.linkgate.core.ledger;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
@@ -66,22 +65,69 @@ public final class SharedResponse {
         return new SharedResponse(own);
     }
 
+    /**
+     * The format is DataOutputStream's (writeUTF for each name and value, modified UTF-8), written straight into
+     * one array of the exact size: the stream's per-character writes were most of what keeping a copy cost.
+     */
     private static byte[] encode(int status, List<Map.Entry<String, String>> headers, byte[] body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + body.length);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            out.writeShort(status);
-            out.writeShort(headers.size());
-            for (Map.Entry<String, String> h : headers) {
-                out.writeUTF(Objects.requireNonNull(h.getKey(), "header name"));
-                out.writeUTF(Objects.requireNonNull(h.getValue(), "header value"));
-            }
-            out.writeInt(body.length);
-            out.write(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int size = 1 + 2 + 2 + 4 + body.length;
+        for (Map.Entry<String, String> h : headers) {
+            size += 2 + utfLength(Objects.requireNonNull(h.getKey(), "header name"))
+                    + 2 + utfLength(Objects.requireNonNull(h.getValue(), "header value"));
         }
-        return bytes.toByteArray();
+        byte[] out = new byte[size];
+        out[0] = FORMAT;
+        putShort(out, 1, status);
+        putShort(out, 3, headers.size());
+        int at = 5;
+        for (Map.Entry<String, String> h : headers) {
+            at = putUtf(out, at, h.getKey());
+            at = putUtf(out, at, h.getValue());
+        }
+        putShort(out, at, body.length >>> 16);
+        putShort(out, at + 2, body.length);
+        System.arraycopy(body, 0, out, at + 4, body.length);
+        return out;
+    }
+
+    /** Bytes of {@code s} in modified UTF-8; beyond 65535 it cannot be written (as writeUTF refuses it). */
+    private static int utfLength(String s) {
+        int n = s.length();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || c == 0) {
+                n += c >= 0x800 ? 2 : 1;
+            }
+        }
+        if (n > 65535) {
+            throw new UncheckedIOException(new UTFDataFormatException("encoded string too long: " + n + " bytes"));
+        }
+        return n;
+    }
+
+    private static int putUtf(byte[] out, int at, String s) {
+        int start = at;
+        at += 2;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 0 && c < 0x80) {
+                out[at++] = (byte) c;
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xC0 | (c >> 6));
+                out[at++] = (byte) (0x80 | (c & 0x3F));
+            } else {
+                out[at++] = (byte) (0xE0 | (c >> 12));
+                out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                out[at++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        putShort(out, start, at - start - 2);
+        return at;
+    }
+
+    private static void putShort(byte[] out, int at, int v) {
+        out[at] = (byte) (v >>> 8);
+        out[at + 1] = (byte) v;
     }
 
     private record Parts(List<Map.Entry<String, String>> headers, byte[] body) {
