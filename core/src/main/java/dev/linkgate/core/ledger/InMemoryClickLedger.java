@@ -13,8 +13,9 @@ import java.util.concurrent.CompletionStage;
  * The click ledger of one process. Links live in shards, each a {@link LinkTable} guarded by its own monitor
  * held only for a few field updates (no I/O, no callbacks under it), so event loops never wait on each other
  * for long. Because every link has the same TTL, insertion order is expiry order: each insert sweeps expired
- * links from the head, and the bound evicts the oldest. Response copies are dropped as soon as their retention
- * ends, not with their link: a copy is several times the size of the rest of a link's state.
+ * links from the head, and the bound evicts the oldest. Response copies are bytes in one {@link CopyRing}; a link
+ * lets go of its copy as soon as the retention ends, not with the link: a copy is several times the size of the
+ * rest of a link's state.
  */
 public final class InMemoryClickLedger implements ClickLedger {
     private static final int SHARDS = 64;
@@ -27,7 +28,7 @@ public final class InMemoryClickLedger implements ClickLedger {
     private final long fanOutMillis;
     private final long retentionMillis;
     private final long doubleClickMillis;
-    private final CopyBudget budget;
+    private final CopyRing copies;
     private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
 
     public InMemoryClickLedger(LedgerSettings settings, Clock clock) {
@@ -37,7 +38,7 @@ public final class InMemoryClickLedger implements ClickLedger {
         this.fanOutMillis = settings.fanOutWindow().toMillis();
         this.retentionMillis = settings.copyRetention().toMillis();
         this.doubleClickMillis = settings.responseRetention().toMillis();
-        this.budget = new CopyBudget(settings.maxCopyMemory());
+        this.copies = new CopyRing(settings.maxCopyMemory());
         int perShard = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (settings.maxLinks() + SHARDS - 1) / SHARDS));
         // A random hash multiplier: tokens chosen to collide in one process's index do not collide in another.
         SecureRandom seeds = new SecureRandom();
@@ -76,17 +77,26 @@ public final class InMemoryClickLedger implements ClickLedger {
     public CompletionStage<Boolean> complete(LinkId link, long owner, SharedResponse copy, BrowserId browser) {
         long now = clock.millis();
         LinkTable links = shardOf(link);
-        SharedResponse kept = copy != null && budget.fits(copy.size()) ? copy : null;
+        boolean keep = copy != null && copies.fits(copy.size());
+        if (keep) {
+            synchronized (links) {
+                keep = inFlightOf(links, link, owner, now) >= 0;
+            }
+        }
+        // The copy goes into the ring before the link points at it; if the claim moved on meanwhile, its bytes
+        // simply wait there to be dropped, as a replaced copy's do.
+        CopyRing.Kept kept = keep ? copies.keep(link, copy, now + retentionMillis, now) : null;
         boolean done = false;
         synchronized (links) {
             int slot = inFlightOf(links, link, owner, now);
             if (slot >= 0) {
-                links.complete(slot, kept, browser, now, retentionMillis);
+                links.complete(slot, kept == null ? -1 : kept.at(), kept == null ? 0 : copy.size(), browser, now,
+                        retentionMillis);
                 done = true;
             }
         }
-        if (done && kept != null) {
-            for (CopyBudget.Victim v : budget.kept(link.high(), link.low(), kept.size(), now + retentionMillis, now)) {
+        if (kept != null) {
+            for (CopyBudget.Victim v : kept.victims()) {
                 drop(v, now);
             }
         }
@@ -114,7 +124,7 @@ public final class InMemoryClickLedger implements ClickLedger {
 
     /** Bytes of copies the budget counts now. */
     long copyMemory() {
-        return budget.used();
+        return copies.used();
     }
 
     @Override
@@ -158,28 +168,32 @@ public final class InMemoryClickLedger implements ClickLedger {
     public CompletionStage<Optional<SharedResponse>> sharedResponse(LinkId link, long fingerprint) {
         long now = clock.millis();
         LinkTable links = shardOf(link);
-        SharedResponse copy = null;
+        long at = -1;
+        int size = 0;
         synchronized (links) {
             int slot = links.find(link, now, ttlMillis);
             if (slot >= 0) {
-                copy = links.sharedResponse(slot, fingerprint, now, doubleClickMillis, retentionMillis);
+                at = links.sharedResponse(slot, fingerprint, now, doubleClickMillis, retentionMillis);
+                size = links.copySize(slot);
             }
         }
-        return CompletableFuture.completedFuture(Optional.ofNullable(copy));
+        return CompletableFuture.completedFuture(Optional.ofNullable(at < 0 ? null : copies.read(at, size)));
     }
 
     @Override
     public CompletionStage<Optional<SharedResponse>> resumeCopy(LinkId link, BrowserId browser) {
         long now = clock.millis();
         LinkTable links = shardOf(link);
-        SharedResponse copy = null;
+        long at = -1;
+        int size = 0;
         synchronized (links) {
             int slot = links.find(link, now, ttlMillis);
             if (slot >= 0 && browser != null) {
-                copy = links.resumeCopy(slot, browser, now);
+                at = links.resumeCopy(slot, browser, now);
+                size = links.copySize(slot);
             }
         }
-        return CompletableFuture.completedFuture(Optional.ofNullable(copy));
+        return CompletableFuture.completedFuture(Optional.ofNullable(at < 0 ? null : copies.read(at, size)));
     }
 
     @Override

@@ -39,7 +39,9 @@ final class LinkTable {
     private long[] netAAt;
     private long[] netB;
     private long[] netBAt;
-    private SharedResponse[] response;
+    // The copy's place in the ledger's CopyRing, plus one (0: no copy), and its size.
+    private long[] copyAt;
+    private int[] copySize;
     private long[] responseUntil;
     // The browser (linkgate's cookie) whose forward settled the link; 0, 0 when none.
     private long[] browserHigh;
@@ -79,7 +81,7 @@ final class LinkTable {
         if (slot >= 0 && now - createdAt[slot] >= ttl) {
             unindex(slot);
             state[slot] = GONE;
-            response[slot] = null;
+            copyAt[slot] = 0;
             live--;
             return -1;
         }
@@ -112,7 +114,7 @@ final class LinkTable {
         netAAt[slot] = 0;
         netB[slot] = 0;
         netBAt[slot] = 0;
-        response[slot] = null;
+        copyAt[slot] = 0;
         responseUntil[slot] = 0;
         browserHigh[slot] = 0;
         browserLow[slot] = 0;
@@ -165,7 +167,7 @@ final class LinkTable {
         state[slot] = IN_FLIGHT;
         owner[slot] = fingerprint;
         claimedAt[slot] = now;
-        response[slot] = null;
+        copyAt[slot] = 0;
         responseUntil[slot] = 0;
         browserHigh[slot] = 0;
         browserLow[slot] = 0;
@@ -173,9 +175,11 @@ final class LinkTable {
 
     /**
      * The owner's forward got its answer: the link is used from the time of that click, and belongs to
-     * {@code browser} (null when the browser got no cookie).
+     * {@code browser} (null when the browser got no cookie). Its copy is {@code size} bytes at {@code at} in the
+     * ledger's ring; {@code at} is negative when no copy is kept.
      */
-    void complete(int slot, SharedResponse copy, BrowserId browser, long now, long retention) {
+    void complete(int slot, long at, int size, BrowserId browser, long now, long retention) {
+        boolean copy = at >= 0;
         state[slot] = FORWARDED;
         browserHigh[slot] = browser == null ? 0 : browser.high();
         browserLow[slot] = browser == null ? 0 : browser.low();
@@ -183,9 +187,10 @@ final class LinkTable {
             firstOpenedAt[slot] = claimedAt[slot];
         }
         releaseCopies(now);
-        response[slot] = copy;
-        responseUntil[slot] = copy == null ? 0 : now + retention;
-        if (copy != null) {
+        copyAt[slot] = copy ? at + 1 : 0;
+        copySize[slot] = copy ? size : 0;
+        responseUntil[slot] = copy ? now + retention : 0;
+        if (copy) {
             queueCopy(slot, now + retention);
         }
     }
@@ -198,20 +203,25 @@ final class LinkTable {
     }
 
     /**
-     * The copy for this fingerprint while the double-click part of its retention lasts: {@code doubleClick} of
-     * the {@code retention} it was kept for.
+     * Where the copy for this fingerprint is (-1: none) while the double-click part of its retention lasts:
+     * {@code doubleClick} of the {@code retention} it was kept for.
      */
-    SharedResponse sharedResponse(int slot, long fingerprint, long now, long doubleClick, long retention) {
-        if (response[slot] == null || now > responseUntil[slot] - retention + doubleClick) {
-            return null;
+    long sharedResponse(int slot, long fingerprint, long now, long doubleClick, long retention) {
+        if (copyAt[slot] == 0 || now > responseUntil[slot] - retention + doubleClick) {
+            return -1;
         }
-        return owner[slot] == fingerprint && state[slot] == FORWARDED ? response[slot] : null;
+        return owner[slot] == fingerprint && state[slot] == FORWARDED ? copyAt[slot] - 1 : -1;
     }
 
-    /** The copy for the browser that owns the link, while its retention lasts; compared in constant time. */
-    SharedResponse resumeCopy(int slot, BrowserId browser, long now) {
+    /** Where the copy for the browser that owns the link is (-1: none), while its retention lasts; constant time. */
+    long resumeCopy(int slot, BrowserId browser, long now) {
         boolean owns = browser.sameAs(ownerBrowser(slot));
-        return owns && copyHeld(slot, now) ? response[slot] : null;
+        return owns && copyHeld(slot, now) ? copyAt[slot] - 1 : -1;
+    }
+
+    /** The size of the slot's copy, in bytes. */
+    int copySize(int slot) {
+        return copySize[slot];
     }
 
     private BrowserId ownerBrowser(int slot) {
@@ -219,15 +229,15 @@ final class LinkTable {
     }
 
     private boolean copyHeld(int slot, long now) {
-        return response[slot] != null && now <= responseUntil[slot] && state[slot] == FORWARDED;
+        return copyAt[slot] != 0 && now <= responseUntil[slot] && state[slot] == FORWARDED;
     }
 
     /** Drops the copy kept until {@code until} (the memory budget's oldest); false when it is already gone. */
     boolean dropCopy(int slot, long until) {
-        if (response[slot] == null || responseUntil[slot] != until) {
+        if (copyAt[slot] == 0 || responseUntil[slot] != until) {
             return false;
         }
-        response[slot] = null;
+        copyAt[slot] = 0;
         responseUntil[slot] = 0;
         return true;
     }
@@ -281,7 +291,7 @@ final class LinkTable {
             unindex(slot);
             live--;
         }
-        response[slot] = null;
+        copyAt[slot] = 0;
         head = (head + 1) % capacity;
         used--;
     }
@@ -329,7 +339,7 @@ final class LinkTable {
             int slot = copySlot[copyHead];
             // A slot re-used or re-completed since holds another copy with another end: leave that one.
             if (responseUntil[slot] == copyUntil[copyHead]) {
-                response[slot] = null;
+                copyAt[slot] = 0;
             }
             copyHead = (copyHead + 1) % copySlot.length;
             copies--;
@@ -353,16 +363,17 @@ final class LinkTable {
         netB = ring(netB, newCapacity);
         netBAt = ring(netBAt, newCapacity);
         responseUntil = ring(responseUntil, newCapacity);
+        copyAt = ring(copyAt, newCapacity);
+        int[] sizes = new int[newCapacity];
         browserHigh = ring(browserHigh, newCapacity);
         browserLow = ring(browserLow, newCapacity);
         byte[] states = new byte[newCapacity];
-        SharedResponse[] responses = new SharedResponse[newCapacity];
         for (int n = 0; n < used; n++) {
             states[n] = state[(head + n) % capacity];
-            responses[n] = response[(head + n) % capacity];
+            sizes[n] = copySize[(head + n) % capacity];
         }
         state = states;
-        response = responses;
+        copySize = sizes;
         for (int n = 0; n < copies; n++) {
             int q = (copyHead + n) % copySlot.length;
             copySlot[q] = moved[copySlot[q]];

@@ -58,6 +58,16 @@ public final class SharedResponse {
         return encoded.clone();
     }
 
+    /** The compact form itself, not a copy: for the in-memory ledger's ring, which copies it in. */
+    byte[] encoded() {
+        return encoded;
+    }
+
+    /** A copy read back from bytes this class encoded (the in-memory ledger's ring): trusted, not checked. */
+    static SharedResponse ofEncoded(byte[] encoded) {
+        return new SharedResponse(encoded);
+    }
+
     /** @throws IllegalArgumentException when {@code encoded} is not a whole shared response */
     public static SharedResponse decode(byte[] encoded) {
         byte[] own = encoded.clone();
