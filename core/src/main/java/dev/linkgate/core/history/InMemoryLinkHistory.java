@@ -27,6 +27,11 @@ public final class InMemoryLinkHistory implements LinkHistory {
     private long[] high = new long[16];
     private long[] low = new long[16];
     private byte[][] values = new byte[16][];
+    /**
+     * Each link's last event, in epoch seconds (unsigned): eviction samples this array instead of reaching into
+     * a sampled link's events, one cache miss less per sample.
+     */
+    private int[] last = new int[16];
     private int size;
 
     public InMemoryLinkHistory(int maxEvents, long maxLinks, Duration ttl, Clock clock, String replica) {
@@ -41,20 +46,26 @@ public final class InMemoryLinkHistory implements LinkHistory {
     }
 
     @Override
-    public synchronized void record(LinkId link, HistoryEvent event) {
-        int slot = find(link);
-        if (slot >= 0) {
-            byte[] old = expired(values[slot]) ? null : values[slot];
-            values[slot] = codec.append(old, event, maxEvents);
-            return;
+    public void record(LinkId link, HistoryEvent event) {
+        // Packed before taking the lock: the event loops only wait on each other for the table itself.
+        byte[] encoded = codec.encode(event);
+        int at = (int) event.at().getEpochSecond();
+        synchronized (this) {
+            int slot = find(link);
+            if (slot >= 0) {
+                byte[] old = expired(slot) ? null : values[slot];
+                values[slot] = PackedEvents.append(old, encoded, event.opened(), maxEvents);
+                last[slot] = at;
+                return;
+            }
+            if (size >= maxLinks) {
+                evictOne();
+            }
+            if ((size + 1) * 4L > values.length * 3L) {
+                resize(values.length * 2);
+            }
+            insert(link.high(), link.low(), PackedEvents.append(null, encoded, event.opened(), maxEvents), at);
         }
-        if (size >= maxLinks) {
-            evictOne();
-        }
-        if ((size + 1) * 4L > values.length * 3L) {
-            resize(values.length * 2);
-        }
-        insert(link.high(), link.low(), codec.append(null, event, maxEvents));
     }
 
     @Override
@@ -62,7 +73,7 @@ public final class InMemoryLinkHistory implements LinkHistory {
         byte[] packed;
         synchronized (this) {
             int slot = find(link);
-            packed = slot < 0 || expired(values[slot]) ? null : values[slot];
+            packed = slot < 0 || expired(slot) ? null : values[slot];
         }
         return CompletableFuture.completedFuture(packed == null ? Optional.empty() : Optional.of(codec.decode(packed)));
     }
@@ -72,8 +83,8 @@ public final class InMemoryLinkHistory implements LinkHistory {
         return size;
     }
 
-    private boolean expired(byte[] packed) {
-        return clock.instant().getEpochSecond() - PackedEvents.lastSeconds(packed) >= ttlSeconds;
+    private boolean expired(int slot) {
+        return clock.instant().getEpochSecond() - Integer.toUnsignedLong(last[slot]) >= ttlSeconds;
     }
 
     private int find(LinkId link) {
@@ -86,7 +97,7 @@ public final class InMemoryLinkHistory implements LinkHistory {
         return -1;
     }
 
-    private void insert(long h, long l, byte[] value) {
+    private void insert(long h, long l, byte[] value, int lastSeconds) {
         int mask = values.length - 1;
         int i = slotOf(h, l, mask);
         while (values[i] != null) {
@@ -95,6 +106,7 @@ public final class InMemoryLinkHistory implements LinkHistory {
         high[i] = h;
         low[i] = l;
         values[i] = value;
+        last[i] = lastSeconds;
         size++;
     }
 
@@ -109,9 +121,9 @@ public final class InMemoryLinkHistory implements LinkHistory {
             while (values[i] == null) {
                 i = (i + 1) & mask;
             }
-            long last = PackedEvents.lastSeconds(values[i]);
-            if (last < stalest) {
-                stalest = last;
+            long seen = Integer.toUnsignedLong(last[i]);
+            if (seen < stalest) {
+                stalest = seen;
                 victim = i;
             }
         }
@@ -129,6 +141,7 @@ public final class InMemoryLinkHistory implements LinkHistory {
                 high[hole] = high[i];
                 low[hole] = low[i];
                 values[hole] = values[i];
+                last[hole] = last[i];
                 hole = i;
             }
         }
@@ -140,13 +153,15 @@ public final class InMemoryLinkHistory implements LinkHistory {
         long[] oldHigh = high;
         long[] oldLow = low;
         byte[][] oldValues = values;
+        int[] oldLast = last;
         high = new long[capacity];
         low = new long[capacity];
         values = new byte[capacity][];
+        last = new int[capacity];
         size = 0;
         for (int i = 0; i < oldValues.length; i++) {
             if (oldValues[i] != null) {
-                insert(oldHigh[i], oldLow[i], oldValues[i]);
+                insert(oldHigh[i], oldLow[i], oldValues[i], oldLast[i]);
             }
         }
     }

@@ -36,11 +36,15 @@ final class PackedEvents {
 
     /** A new array: {@code old} (null for none) with the event added, keeping at most {@code max} events. */
     byte[] append(byte[] old, HistoryEvent e, int max) {
-        byte[] event = encode(e);
+        return append(old, encode(e), e.opened(), max);
+    }
+
+    /** As {@link #append(byte[], HistoryEvent, int)}, with the event already {@link #encode encoded}. */
+    static byte[] append(byte[] old, byte[] event, boolean opened, int max) {
         int count = old == null ? 0 : old[0];
         int oldest = old == null ? 0 : old[1];
         boolean hadFirst = old != null && old[2] == 1;
-        byte[] first = hadFirst ? Arrays.copyOfRange(old, HEADER, HEADER + EVENT) : e.opened() ? event : null;
+        byte[] first = hadFirst ? Arrays.copyOfRange(old, HEADER, HEADER + EVENT) : opened ? event : null;
         int base = HEADER + (first == null ? 0 : EVENT);
         int oldBase = HEADER + (hadFirst ? EVENT : 0);
         boolean full = count >= max;
@@ -72,14 +76,8 @@ final class PackedEvents {
         return new LinkStory(hasFirst ? decode(packed, HEADER) : null, events);
     }
 
-    /** When the link's last event happened, in epoch seconds. */
-    static long lastSeconds(byte[] packed) {
-        int count = packed[0];
-        int newest = (packed[1] + count - 1) % count;
-        return seconds(packed, HEADER + (packed[2] == 1 ? EVENT : 0) + newest * EVENT);
-    }
-
-    private byte[] encode(HistoryEvent e) {
+    /** The event's {@value #EVENT} bytes. */
+    byte[] encode(HistoryEvent e) {
         byte[] b = new byte[EVENT];
         long s = e.at().getEpochSecond();
         b[0] = (byte) (s >>> 24);

@@ -42,6 +42,8 @@ public final class ClickPolicy {
     private final ContinueTokens tokens;
     private final BrowserCookies cookies;
     private final Clock clock;
+    /** The trace's line for a cookie set: the same on every claimed forward, so written once. */
+    private final String cookieLine;
 
     /** Without linkgate's browser cookie: no resume, no different-link notice. */
     public ClickPolicy(PolicyConfig config, RequestClassifier detector, ClickLedger ledger, ContinueTokens tokens, Clock clock) {
@@ -57,6 +59,7 @@ public final class ClickPolicy {
         this.tokens = tokens;
         this.cookies = config.resumes() ? cookies : null;
         this.clock = clock;
+        this.cookieLine = "sets linkgate's browser cookie for " + Durations.format(config.resumeWindow());
     }
 
     /** linkgate's browser cookie, or null when resume is off. */
@@ -175,7 +178,7 @@ public final class ClickPolicy {
         if (cookies == null) {
             return null;
         }
-        trace.add("sets linkgate's browser cookie for " + Durations.format(config.resumeWindow()));
+        trace.add(cookieLine);
         return cookies.mint(link);
     }
 

@@ -22,11 +22,13 @@ public final class LinkRoutes {
     private final Route[] routes;
     private final List<List<String>> sessionCookies;
     private final LinkRoute[] links;
+    private final boolean anySessionCookies;
 
     private LinkRoutes(Route[] routes, List<List<String>> sessionCookies, LinkRoute[] links) {
         this.routes = routes;
         this.sessionCookies = sessionCookies;
         this.links = links;
+        this.anySessionCookies = sessionCookies.stream().anyMatch(names -> !names.isEmpty());
     }
 
     public static LinkRoutes of(List<LinkRoute> links) {
@@ -73,7 +75,8 @@ public final class LinkRoutes {
 
     /** The app's session cookies of the route that {@code rawPath} and {@code rawQuery} match (first match wins). */
     public List<String> sessionCookies(String rawPath, String rawQuery) {
-        if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
+        // Asked on every first click: without any configured, no route needs to be matched again.
+        if (!anySessionCookies || rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
             return List.of();
         }
         int end = withoutTrailingSlash(rawPath);
