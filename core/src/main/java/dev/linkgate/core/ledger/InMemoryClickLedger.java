@@ -78,18 +78,13 @@ public final class InMemoryClickLedger implements ClickLedger {
         long now = clock.millis();
         LinkTable links = shardOf(link);
         boolean keep = copy != null && copies.fits(copy.size());
-        if (keep) {
-            synchronized (links) {
-                keep = inFlightOf(links, link, owner, now) >= 0;
-            }
-        }
-        // The copy goes into the ring before the link points at it; if the claim moved on meanwhile, its bytes
-        // simply wait there to be dropped, as a replaced copy's do.
-        CopyRing.Kept kept = keep ? copies.keep(link, copy, now + retentionMillis, now) : null;
+        CopyRing.Kept kept = null;
         boolean done = false;
         synchronized (links) {
             int slot = inFlightOf(links, link, owner, now);
             if (slot >= 0) {
+                // The ring's monitor inside a shard's, never the other way round; victims are dropped after both.
+                kept = keep ? copies.keep(link, copy, now + retentionMillis, now) : null;
                 links.complete(slot, kept == null ? -1 : kept.at(), kept == null ? 0 : copy.size(), browser, now,
                         retentionMillis);
                 done = true;
