@@ -1,10 +1,12 @@
 package dev.linkgate.gateway.proxy;
 
 import dev.linkgate.gateway.http.AddressText;
-import dev.linkgate.gateway.http.Connections;
 import dev.linkgate.gateway.http.LazyTimer;
 import dev.linkgate.gateway.http.LocalResponses;
-import dev.linkgate.gateway.http.RequestFacts;
+import dev.linkgate.gateway.http.Request;
+import dev.linkgate.gateway.http1.HeadWriter;
+import dev.linkgate.gateway.upstream.UpstreamCodec;
+import io.netty.buffer.ByteBuf;
 import dev.linkgate.gateway.page.InterstitialPage;
 import dev.linkgate.gateway.upstream.UpstreamConnection;
 import dev.linkgate.gateway.upstream.UpstreamListener;
@@ -16,19 +18,14 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -42,13 +39,13 @@ import java.util.function.Consumer;
  * response byte (the upstream closed it as we sent) is retried once on a fresh connection.
  */
 final class Exchange implements UpstreamListener {
-    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
-            HttpMethod.TRACE, HttpMethod.PUT, HttpMethod.DELETE);
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
 
     private final ChannelHandlerContext ctx;
     private final Forward forward;
-    private final HttpRequest request;
+    private final Request request;
     private final ProxyHandler.Settings settings;
+    private final HeadWriter heads;
     private final Consumer<Exchange> onDone;
     private final UpstreamPool pool;
     private final boolean head;
@@ -76,34 +73,27 @@ final class Exchange implements UpstreamListener {
     private boolean finished;
 
     /** @param timer the connection's response clock, this exchange's alone until it is done */
-    Exchange(ChannelHandlerContext ctx, Forward forward, ProxyHandler.Settings settings, LazyTimer timer,
-             AddressText peerText, Consumer<Exchange> onDone) {
+    Exchange(ChannelHandlerContext ctx, Forward forward, ProxyHandler.Settings settings, HeadWriter heads,
+             LazyTimer timer, AddressText peerText, Consumer<Exchange> onDone) {
         this.ctx = ctx;
         this.timer = timer;
         this.peerText = peerText;
         this.forward = forward;
         this.request = forward.request();
         this.settings = settings;
+        this.heads = heads;
         this.onDone = onDone;
         this.pool = settings.pools().forLoop(ctx.channel().eventLoop());
-        this.head = HttpMethod.HEAD.equals(request.method());
-        this.http10Client = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
+        this.head = request.isHead();
+        this.http10Client = request.head().http10();
         this.requestEnded = forward.bodyRead();
-        this.bodyless = forward.bodyRead()
-                || (!HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0);
-        this.acceptLanguage = request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE);
-        this.webSocket = forward.observer() == ForwardObserver.NONE && Upgrade.of(request) == Upgrade.WEBSOCKET;
+        this.bodyless = forward.bodyRead() || !request.head().hasBody();
+        this.acceptLanguage = request.head().header("Accept-Language");
+        this.webSocket = forward.observer() == ForwardObserver.NONE
+                && Upgrade.of(request.head()) == Upgrade.WEBSOCKET;
     }
 
     void start() {
-        RequestFacts facts = RequestFacts.of(ctx.channel());
-        InetAddress peer = facts != null && facts.peer() != null ? facts.peer()
-                : ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
-        ForwardHeaders.toUpstream(request, peerText.of(peer), facts != null && facts.peerTrusted(), settings.authority(),
-                settings.preserveHost(), Connections.secure(ctx.channel()));
-        if (webSocket) {
-            Upgrade.restoreWebSocket(request.headers());
-        }
         startNanos = System.nanoTime();
         if (bodyless) {
             // Take the request's end now (it was decoded with the head): a 502 then needs no Connection: close.
@@ -146,9 +136,12 @@ final class Exchange implements UpstreamListener {
         connReused = c.reused();
         c.attach(this);
         Channel ch = c.channel();
-        ch.write(request, ch.voidPromise());
+        // Written anew for each connection tried: a retry sends the same bytes again.
+        ByteBuf headBytes = heads.write(request.head(), new HeadWriter.Edits(peerText.of(request.peer()),
+                request.peerTrusted(), request.secure(), forward.cookies(), forward.asGet(), webSocket), ch.alloc());
+        ch.write(new UpstreamCodec.Head(headBytes, head), ch.voidPromise());
         if (requestEnded) {
-            ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ch.voidPromise());
+            ch.flush();
             requestSent = true;
             armTimer();
         } else {
@@ -170,8 +163,15 @@ final class Exchange implements UpstreamListener {
             ReferenceCountUtil.release(content);
             return;
         }
-        // A write that fails closes the connection; upstreamFailed then decides between a retry and a 502.
-        conn.channel().writeAndFlush(content, conn.channel().voidPromise());
+        // The body's bytes as they came (a chunked body with its framing). A write that fails closes the
+        // connection; upstreamFailed then decides between a retry and a 502.
+        ByteBuf bytes = content.content();
+        if (bytes.isReadable()) {
+            conn.channel().writeAndFlush(bytes, conn.channel().voidPromise());
+        } else {
+            content.release();
+            conn.channel().flush();
+        }
         if (last) {
             requestSent = true;
             if (!responseStarted) {
@@ -424,9 +424,8 @@ final class Exchange implements UpstreamListener {
     }
 
     private void addUpstreamTime(long nanos) {
-        RequestFacts facts = RequestFacts.of(ctx.channel());
-        if (facts != null && !clientGone) {
-            facts.addUpstreamNanos(nanos);
+        if (!clientGone) {
+            request.outcome().addUpstreamNanos(nanos);
         }
     }
 

@@ -1,56 +1,53 @@
 package dev.linkgate.gateway.upstream;
 
-import dev.linkgate.gateway.http.HeadBytes;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.CombinedChannelDuplexHandler;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.codec.http.HttpStatusClass;
 
 import java.util.ArrayDeque;
-import java.util.List;
 
 /**
- * HTTP/1.1 to the upstream: Netty's request encoder and response decoder, with the request head written by
- * {@link HeadBytes} (byte for byte as the client sent it, and without a per-character copy).
+ * HTTP/1.1 to the upstream: requests go out as the bytes the head writer made of the client's head and the
+ * body's bytes as they came (a chunked body with its framing); responses are decoded by Netty's decoder.
  *
- * <p>In place of Netty's {@code HttpClientCodec}, which fixes its own encoder. What this keeps from it: the
- * response to a HEAD request has no body whatever its headers say, so each request's method is queued until
- * its (final, non-1xx) response arrives. What it leaves out: CONNECT tunnels, which linkgate never sends upstream
- * (a CONNECT target is refused with 400). A WebSocket upgrade's 101 is decoded as a head without a body, and the
- * decoder then passes later bytes on raw until the exchange replaces it with a tunnel.
+ * <p>What this keeps of Netty's {@code HttpClientCodec}: the response to a HEAD request has no body whatever its
+ * headers say, so each request's method is noted (from its {@link Head}) until its final, non-1xx response
+ * arrives. What it leaves out: CONNECT tunnels, which linkgate never sends upstream (a CONNECT request is refused
+ * with 400). A WebSocket upgrade's 101 is decoded as a head without a body, and the decoder then passes later
+ * bytes on raw until the exchange replaces it with a tunnel.
  */
-public final class UpstreamCodec extends CombinedChannelDuplexHandler<HttpResponseDecoder, HttpRequestEncoder> {
-    private final ArrayDeque<HttpMethod> methods = new ArrayDeque<>(2);
+public final class UpstreamCodec extends CombinedChannelDuplexHandler<HttpResponseDecoder, ChannelOutboundHandlerAdapter> {
+    private final ArrayDeque<Boolean> heads = new ArrayDeque<>(2);
 
-    public UpstreamCodec(HttpDecoderConfig config) {
-        init(new Decoder(config), new Encoder());
+    /**
+     * A request head for the upstream, written as it is.
+     *
+     * @param bytes  the head's bytes, up to and including its empty line; the write takes them over
+     * @param isHead the request's method is HEAD: its response has no body
+     */
+    public record Head(ByteBuf bytes, boolean isHead) {
     }
 
-    private final class Encoder extends HttpRequestEncoder {
+    public UpstreamCodec(HttpDecoderConfig config) {
+        init(new Decoder(config), new Writer());
+    }
+
+    private final class Writer extends ChannelOutboundHandlerAdapter {
         @Override
-        protected void encode(ChannelHandlerContext ctx, Object msg, List<Object> out) throws Exception {
-            if (msg instanceof HttpRequest request) {
-                methods.offer(request.method());
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            if (msg instanceof Head head) {
+                heads.offer(head.isHead());
+                ctx.write(head.bytes(), promise);
+            } else {
+                ctx.write(msg, promise);
             }
-            super.encode(ctx, msg, out);
-        }
-
-        @Override
-        protected void encodeInitialLine(ByteBuf buf, HttpRequest request) {
-            HeadBytes.requestLine(request, buf);
-        }
-
-        @Override
-        protected void encodeHeaders(HttpHeaders headers, ByteBuf buf) {
-            HeadBytes.headers(headers, buf);
         }
     }
 
@@ -65,8 +62,7 @@ public final class UpstreamCodec extends CombinedChannelDuplexHandler<HttpRespon
                 // 100 Continue, 103 Early Hints: the final response to the same request is still to come.
                 return super.isContentAlwaysEmpty(msg);
             }
-            HttpMethod method = methods.poll();
-            return HttpMethod.HEAD.equals(method) || super.isContentAlwaysEmpty(msg);
+            return Boolean.TRUE.equals(heads.poll()) || super.isContentAlwaysEmpty(msg);
         }
     }
 }
