@@ -4,13 +4,13 @@ import dev.linkgate.core.config.LinkgateConfig;
 import dev.linkgate.core.config.ServerConfig;
 import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.http.AccessLogHandler;
-import dev.linkgate.gateway.http.ClientAddressHandler;
 import dev.linkgate.gateway.http.DecodeFailureHandler;
 import dev.linkgate.gateway.http.ExpectContinueHandler;
 import dev.linkgate.gateway.http.KeepAliveHandler;
 import dev.linkgate.gateway.http.OneMessagePerRead;
 import dev.linkgate.gateway.http.ProxyProtocolHandler;
-import dev.linkgate.gateway.http.RequestTargetHandler;
+import dev.linkgate.gateway.http.RequestStart;
+import dev.linkgate.gateway.http1.Http1ServerHandler;
 import dev.linkgate.gateway.http.RequestTimeouts;
 import dev.linkgate.gateway.link.LinkFlow;
 import dev.linkgate.gateway.link.LinkMatcher;
@@ -28,8 +28,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
-import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
+import dev.linkgate.gateway.http.ResponseEncoder;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.SniHandler;
@@ -40,10 +39,11 @@ import java.util.function.Supplier;
 
 /**
  * A client connection's pipeline, built in the order a request travels through it:
- * PROXY protocol, TLS (when listen.tls: SNI, handshake, then ALPN picks HTTP/1.1 or HTTP/2), HTTP codec (with
- * its limits), one message per read, access log, request target, decode failures, Expect, timeouts, keep-alive,
- * client address, link flow, proxy. Over HTTP/2 the connection carries the frame codec and every stream gets
- * the same request steps from the access log on. Each new connection is built from the live config of its
+ * PROXY protocol, TLS (when listen.tls: SNI, handshake, then ALPN picks HTTP/1.1 or HTTP/2), the HTTP/1.1 step
+ * (bytes to one {@code RequestHead} per request, with its limits, one message per read), request start (origin
+ * form, link token, client address), access log, refusals, Expect, timeouts, keep-alive, continue form, link
+ * flow, proxy. Over HTTP/2 the connection carries the frame codec and every stream gets a {@code RequestHead}
+ * built by the same parser and the same request steps from request start on. Each new connection is built from the live config of its
  * moment (limits, PROXY protocol); a reload leaves open connections as they are. The edge settings (TLS,
  * HTTP/2) are the start's; certificates reload through {@link ServerCertificates}.
  */
@@ -112,7 +112,6 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
         addExpectContinue(p);
         addTimeouts(p, timeouts);
         addKeepAlive(p);
-        addClientAddress(p);
         addLinkFlow(p);
         addProxy(p);
         if (p.channel().isActive()) {
@@ -136,13 +135,14 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
     private void addStream(Http2StreamChannel ch) {
         ch.config().setAutoRead(false);
         ChannelPipeline p = ch.pipeline();
+        ServerConfig server = live.get().config().server();
         p.addLast("h2-http", new Http2StreamFrameToHttpObjectCodec(true));
-        p.addLast("h2-request", new Http2RequestHead());
+        p.addLast("h2-request", new Http2RequestHead(server.maxRequestLine().toIntBytes(),
+                server.maxHeaderSize().toIntBytes()));
         p.addLast("one-message-per-read", new OneMessagePerRead());
         addRequestChecks(p);
         addExpectContinue(p);
         addKeepAlive(p);
-        addClientAddress(p);
         addLinkFlow(p);
         addProxy(p);
     }
@@ -162,27 +162,24 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
     }
 
     /**
-     * HTTP/1.1 with the request line and header limits, strict framing (Content-Length with Transfer-Encoding
-     * fails), then one decoded message per read: reads are manual, which paces pipelined requests and bodies.
+     * HTTP/1.1 from bytes ({@link Http1ServerHandler}: the request line and header limits, framing stricter than
+     * RFC 9112 requires, one message per read: reads are manual, which paces pipelined requests and bodies), and
+     * Netty's encoder for the responses.
      */
     private void addHttpCodec(ChannelPipeline p, ServerConfig server, RequestTimeouts timeouts) {
         p.addLast("first-bytes", timeouts.firstBytes());
-        p.addLast("http-codec", new HttpServerCodec(new HttpDecoderConfig()
-                .setMaxInitialLineLength(server.maxRequestLine().toIntBytes())
-                .setMaxHeaderSize(server.maxHeaderSize().toIntBytes())
-                .setAllowDuplicateContentLengths(false)
-                .setUseRfc9112TransferEncoding(true)
-                .setStrictLineParsing(true)));
-        p.addLast("one-message-per-read", new OneMessagePerRead());
+        p.addLast("http-encoder", new ResponseEncoder());
+        p.addLast("http-codec", new Http1ServerHandler(server.maxRequestLine().toIntBytes(),
+                server.maxHeaderSize().toIntBytes()));
     }
 
     /**
-     * Every request is logged; targets are put in origin form (an absolute-form target must not slip past the
-     * link routes); a request the codec could not decode is answered 400/414/431 and closed.
+     * Each request built once ({@link RequestStart}: origin form, link token, client address, live config), then
+     * logged; a request the parser refused is answered 400/414/431/505 and closed.
      */
     private void addRequestChecks(ChannelPipeline p) {
-        p.addLast("access-log", new AccessLogHandler(links, clock, metrics));
-        p.addLast("request-target", new RequestTargetHandler());
+        p.addLast("request", new RequestStart(live, links, clock));
+        p.addLast("access-log", new AccessLogHandler(clock, metrics));
         p.addLast("decode-check", new DecodeFailureHandler());
     }
 
@@ -196,10 +193,6 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
 
     private void addKeepAlive(ChannelPipeline p) {
         p.addLast("keep-alive", new KeepAliveHandler());
-    }
-
-    private void addClientAddress(ChannelPipeline p) {
-        p.addLast("client-address", new ClientAddressHandler(live));
     }
 
     private void addLinkFlow(ChannelPipeline p) {

@@ -1,45 +1,42 @@
 package dev.linkgate.gateway.http;
 
+import dev.linkgate.gateway.http1.RequestRejected;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.HttpObject;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.util.ReferenceCountUtil;
+import io.netty.handler.codec.http.LastHttpContent;
 
 /**
- * A message the codec could not decode (Content-Length with Transfer-Encoding, a bad chunk, a line or header
- * block over the limits) ends the connection: 414, 431 or 400 when no response has started, then close. The
- * decoder discards everything after a failure, so the connection cannot carry another request.
+ * A request the parser refused (a malformed head, framing that could smuggle a second request, a bad chunk, a
+ * line or header block over the limits) ends the connection: 400, 414, 431 or 505 when no response to it has
+ * started, then close. Nothing after a refusal is read: the bytes that follow cannot be framed.
  */
 public final class DecodeFailureHandler extends ChannelInboundHandlerAdapter {
+    private Request current;
+    private boolean inBody;
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof HttpObject o) || o.decoderResult().isSuccess()) {
-            ctx.fireChannelRead(msg);
+        if (msg instanceof Request r) {
+            current = r;
+            inBody = true;
+        } else if (msg instanceof LastHttpContent) {
+            inBody = false;
+        } else if (msg instanceof RequestRejected rejected) {
+            refused(ctx, rejected);
             return;
         }
-        Throwable cause = o.decoderResult().cause();
-        ReferenceCountUtil.release(msg);
-        RequestFacts facts = RequestFacts.of(ctx.channel());
-        boolean responseStarted = !(msg instanceof HttpRequest) && facts != null && facts.status() != 0;
-        if (responseStarted) {
-            ctx.close();
-        } else {
-            LocalResponses.sendAndClose(ctx, statusFor(cause));
-        }
+        ctx.fireChannelRead(msg);
     }
 
-    static HttpResponseStatus statusFor(Throwable cause) {
-        if (cause instanceof TooLongHttpLineException) {
-            return HttpResponseStatus.REQUEST_URI_TOO_LONG;
+    private void refused(ChannelHandlerContext ctx, RequestRejected rejected) {
+        boolean responseStarted = inBody && current != null && current.outcome().status() != 0;
+        current = null;
+        if (responseStarted) {
+            // Part of an answer is out: cutting the connection is the only signal left.
+            ctx.close();
+        } else {
+            LocalResponses.sendAndClose(ctx, HttpResponseStatus.valueOf(rejected.status()));
         }
-        if (cause instanceof TooLongHttpHeaderException) {
-            return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
-        }
-        return HttpResponseStatus.BAD_REQUEST;
     }
 }

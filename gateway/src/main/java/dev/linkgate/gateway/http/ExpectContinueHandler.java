@@ -1,39 +1,32 @@
 package dev.linkgate.gateway.http;
 
+import dev.linkgate.gateway.http1.RequestHead;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.util.ReferenceCountUtil;
 
 /**
- * {@code Expect: 100-continue}: answered here with 100 Continue (only when a body follows), and the header
- * removed so the upstream never waits on it. Any other expectation gets 417 and the connection closes, since
- * the client may be sending a body we will not read. HTTP/1.0 expectations are ignored (RFC 9110 10.1.1).
+ * {@code Expect: 100-continue}: answered here with 100 Continue (only when a body follows); the header is never
+ * forwarded, so the upstream never waits on it. Any other expectation gets 417 and the connection closes, since
+ * the client may be sending a body we will not read. HTTP/1.0 expectations are ignored (RFC 9110 10.1.1): the
+ * parser reports none for them.
  */
 public final class ExpectContinueHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof HttpRequest request && request.headers().contains(HttpHeaderNames.EXPECT)) {
-            String expect = request.headers().get(HttpHeaderNames.EXPECT).trim();
-            request.headers().remove(HttpHeaderNames.EXPECT);
-            if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
-                if (!HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect)) {
-                    ReferenceCountUtil.release(msg);
-                    LocalResponses.sendAndClose(ctx, HttpResponseStatus.EXPECTATION_FAILED);
-                    return;
-                }
-                if (HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0) {
-                    ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
-                            Unpooled.EMPTY_BUFFER));
-                }
+        if (msg instanceof Request request && request.head().expectation() != RequestHead.Expectation.NONE) {
+            RequestHead head = request.head();
+            if (head.expectation() == RequestHead.Expectation.OTHER) {
+                LocalResponses.sendAndClose(ctx, HttpResponseStatus.EXPECTATION_FAILED);
+                return;
+            }
+            if (head.hasBody()) {
+                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                        Unpooled.EMPTY_BUFFER));
             }
         }
         ctx.fireChannelRead(msg);

@@ -6,19 +6,16 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 
 /**
  * Whether and when a connection takes its next request.
  *
- * <p>Pipelining: reads are manual (auto-read off) and {@link OneMessagePerRead} before this hands over
- * one decoded message per read, so the next request is read only once this one has been read to its end AND
+ * <p>Pipelining: reads are manual (auto-read off) and the HTTP/1.1 step before this hands over one message
+ * per read, so the next request is read only once this one has been read to its end AND
  * its response fully written. Pipelined requests are therefore answered in order, one at a time.
  *
  * <p>Keep-alive: decided when the response head goes out: the client allows it (HTTP/1.1 by default, HTTP/1.0
@@ -44,13 +41,13 @@ public final class KeepAliveHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof HttpRequest request) {
+        if (msg instanceof Request request) {
             inFlight = true;
             requestEnded = false;
             responseEnded = false;
-            clientKeepAlive = HttpUtil.isKeepAlive(request);
-            http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
-            head = HttpMethod.HEAD.equals(request.method());
+            clientKeepAlive = request.head().keepAlive();
+            http10 = request.head().http10();
+            head = request.isHead();
         }
         boolean next = false;
         if (msg instanceof LastHttpContent && inFlight && !requestEnded) {
@@ -68,6 +65,11 @@ public final class KeepAliveHandler extends ChannelDuplexHandler {
         if (msg instanceof HttpResponse r && r.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
             ctx.write(msg, promise);
             return;
+        }
+        if (msg instanceof RelayedResponse relayed && !relayed.head().informational()) {
+            // Relayed as bytes to an HTTP/1.1 client: its end is always marked (a close-delimited body is chunked).
+            persist = inFlight && clientKeepAlive && !draining && !relayed.closeAfter();
+            relayed.connection(persist ? null : "close");
         }
         if (msg instanceof HttpResponse response) {
             persist = inFlight && clientKeepAlive && !draining && HttpUtil.isKeepAlive(response)

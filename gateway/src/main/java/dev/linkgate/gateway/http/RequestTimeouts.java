@@ -3,7 +3,6 @@ package dev.linkgate.gateway.http;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 import java.time.Duration;
@@ -60,7 +59,7 @@ public final class RequestTimeouts extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof HttpRequest) {
+        if (msg instanceof Request) {
             awaiting = false;
             headersStarted = false;
             timer.disarm();

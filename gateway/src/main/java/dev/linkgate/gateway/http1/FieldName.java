@@ -30,11 +30,15 @@ final class FieldName {
     static final int UPGRADE = 19;
     static final int PROXY_AUTHORIZATION = 20;
     static final int PROXY_AUTHENTICATE = 21;
+    // What a continue's POST carries that its forwarded GET must not.
+    static final int CONTENT_TYPE = 22;
+    static final int CONTENT_ENCODING = 23;
+    static final int ORIGIN = 24;
 
     private static final String[] NAMES = {null, "host", "content-length", "transfer-encoding", "connection",
         "expect", "cookie", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "user-agent", "accept",
         "accept-language", "sec-fetch-mode", "sec-fetch-dest", "keep-alive", "proxy-connection", "te", "trailer",
-        "upgrade", "proxy-authorization", "proxy-authenticate"};
+        "upgrade", "proxy-authorization", "proxy-authenticate", "content-type", "content-encoding", "origin"};
     static final byte[][] LOWER = new byte[NAMES.length][];
     /** By name length: the ids with that length, so a field name is compared with one or two candidates. */
     private static final int[][] BY_LENGTH = new int[20][];
@@ -73,7 +77,12 @@ final class FieldName {
 
     /** Headers that describe one connection (HopByHop's list): dropped on the way to the upstream. */
     static boolean isHopByHop(int id) {
-        return id == CONNECTION || id == TRANSFER_ENCODING || id >= KEEP_ALIVE;
+        return id == CONNECTION || id == TRANSFER_ENCODING || id >= KEEP_ALIVE && id <= PROXY_AUTHENTICATE;
+    }
+
+    /** The fields a continue's POST carries for its body and origin, dropped when it is forwarded as a GET. */
+    static boolean isBodyOrOrigin(int id) {
+        return id == CONTENT_LENGTH || id == CONTENT_TYPE || id == CONTENT_ENCODING || id == ORIGIN;
     }
 
     static String name(int id) {

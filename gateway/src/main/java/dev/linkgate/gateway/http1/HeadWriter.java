@@ -26,6 +26,10 @@ public final class HeadWriter {
     private static final byte[] HTTP_1_1_CRLF = " HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] XFF = "x-forwarded-for: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] XFP_HTTP = "x-forwarded-proto: http\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] XFP_HTTPS = "x-forwarded-proto: https\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] GET = "GET ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] WEBSOCKET = "upgrade: websocket\r\nconnection: upgrade\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
     private static final byte[] XFH = "x-forwarded-host: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HOST = "host: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHUNKED = "transfer-encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -52,12 +56,41 @@ public final class HeadWriter {
      */
     public ByteBuf write(RequestHead head, String peer, boolean peerTrusted, Set<String> sessionCookies,
                          ByteBufAllocator alloc) {
+        return write(head, new Edits(peer, peerTrusted, false, sessionCookies, false, false), alloc);
+    }
+
+    /**
+     * What a forward changes beyond the hop-by-hop rules.
+     *
+     * @param peer        the peer's address as text (AddressText)
+     * @param peerTrusted whether its X-Forwarded-* are believed (client-ip.trusted-proxies)
+     * @param secure      the request came over TLS: {@code X-Forwarded-Proto: https}
+     * @param cookies     cookie names to take out of {@code Cookie} (linkgate's own, a link's session cookies)
+     * @param asGet       an accepted continue: sent as {@code GET} with no body and without the POST's
+     *                    Content-Length, Content-Type, Content-Encoding, Origin and Transfer-Encoding
+     * @param webSocket   an accepted WebSocket handshake: {@code Upgrade: websocket} and
+     *                    {@code Connection: upgrade} are carried across
+     */
+    public record Edits(String peer, boolean peerTrusted, boolean secure, Set<String> cookies, boolean asGet,
+                        boolean webSocket) {
+    }
+
+    /** The head for the upstream with {@code edits}, in one buffer the caller owns. */
+    public ByteBuf write(RequestHead head, Edits edits, ByteBufAllocator alloc) {
+        String peer = edits.peer();
+        boolean peerTrusted = edits.peerTrusted();
+        Set<String> sessionCookies = edits.cookies();
+        boolean asGet = edits.asGet();
         byte[] b = head.bytes;
         int[] f = head.fields;
         int n = head.fieldCount;
         ConnectionTokens connection = ConnectionTokens.of(head);
-        ByteBuf out = alloc.buffer(head.length + 96 + peer.length() + upstreamAuthority.length);
-        out.writeBytes(b, 0, head.targetStart);
+        ByteBuf out = alloc.buffer(head.length + 128 + peer.length() + upstreamAuthority.length);
+        if (asGet) {
+            out.writeBytes(GET);
+        } else {
+            out.writeBytes(b, 0, head.targetStart);
+        }
         if (head.absoluteForm() && (head.originStart == head.targetEnd || b[head.originStart] != '/')) {
             out.writeByte('/');
         }
@@ -72,7 +105,8 @@ public final class HeadWriter {
             int at = i * RequestHead.STRIDE;
             int id = f[at + RequestHead.ID];
             boolean keep;
-            if (FieldName.isHopByHop(id) || id == FieldName.EXPECT || connection.names(head, i)) {
+            if (FieldName.isHopByHop(id) || id == FieldName.EXPECT || connection.names(head, i)
+                    || asGet && FieldName.isBodyOrOrigin(id)) {
                 keep = false;
             } else if (id == FieldName.X_FORWARDED_FOR) {
                 if (peerTrusted) {
@@ -116,7 +150,7 @@ public final class HeadWriter {
         out.writeCharSequence(peer, StandardCharsets.ISO_8859_1);
         out.writeBytes(CRLF);
         if (!trustedProto) {
-            out.writeBytes(XFP_HTTP);
+            out.writeBytes(edits.secure() ? XFP_HTTPS : XFP_HTTP);
         }
         if (!trustedHost && host != null) {
             line(out, XFH, host);
@@ -124,8 +158,11 @@ public final class HeadWriter {
         if (!preserveHost || host == null) {
             out.writeBytes(HOST).writeBytes(upstreamAuthority).writeBytes(CRLF);
         }
-        if (head.framing() == RequestHead.Framing.CHUNKED) {
+        if (head.framing() == RequestHead.Framing.CHUNKED && !asGet) {
             out.writeBytes(CHUNKED);
+        }
+        if (edits.webSocket()) {
+            out.writeBytes(WEBSOCKET);
         }
         out.writeBytes(CRLF);
         return out;

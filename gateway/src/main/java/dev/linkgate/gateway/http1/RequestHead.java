@@ -198,6 +198,48 @@ public final class RequestHead {
         return this::header;
     }
 
+    /**
+     * Which of {@code names} the request's Cookie fields carry (names compared exactly, as browsers do), in the
+     * order of {@code names}; empty (and allocation-free) when it carries none of them.
+     */
+    public List<String> cookiesNamed(List<String> names) {
+        List<String> found = List.of();
+        if (names.isEmpty()) {
+            return found;
+        }
+        for (int i = 0; i < fieldCount; i++) {
+            int at = i * STRIDE;
+            if (fields[at + ID] != FieldName.COOKIE) {
+                continue;
+            }
+            int end = fields[at + VALUE_END];
+            for (int p = fields[at + VALUE_START]; p <= end; ) {
+                int semi = HttpBytes.itemEnd(bytes, p, end, (byte) ';');
+                int s = HttpBytes.skipOws(bytes, p, semi);
+                int e = HttpBytes.trimOws(bytes, s, HttpBytes.itemEnd(bytes, s, semi, (byte) '='));
+                for (String name : names) {
+                    if (e - s == name.length() && sameBytes(s, name) && !found.contains(name)) {
+                        if (found.isEmpty()) {
+                            found = new ArrayList<>(2);
+                        }
+                        found.add(name);
+                    }
+                }
+                p = semi + 1;
+            }
+        }
+        return found;
+    }
+
+    private boolean sameBytes(int start, String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (bytes[start + k] != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     String header(int id) {
         for (int i = 0; i < fieldCount; i++) {
             if (fields[i * STRIDE + ID] == id) {

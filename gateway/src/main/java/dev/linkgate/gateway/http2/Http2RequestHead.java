@@ -1,21 +1,33 @@
 package dev.linkgate.gateway.http2;
 
+import dev.linkgate.gateway.http1.DecodedHeads;
+import dev.linkgate.gateway.http1.RequestHead;
+import dev.linkgate.gateway.http1.RequestRejected;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.HttpConversionUtil;
+import io.netty.util.ReferenceCountUtil;
+
+import java.nio.charset.StandardCharsets;
 
 /**
- * Makes an HTTP/2 stream's request look as the HTTP/1.1 codec delivers one, for the handlers after it: a head,
- * then the body's chunks, then its end, never a whole request in one message; and without the
+ * Makes an HTTP/2 stream's request look as the HTTP/1.1 step delivers one, for the handlers after it: a
+ * {@link RequestHead} (checked by the same parser, see {@link DecodedHeads}), then the body's bytes in the framing
+ * the head declares (chunk framing added when the stream has no content-length, as Netty's conversion then
+ * declares the body chunked), then its end, never a whole request in one message; and without the
  * {@code x-http2-*} headers Netty's conversion adds (stream id, scheme), which are not the client's and must not
- * reach the app.
+ * reach the app. A request the parser refuses goes on as its {@link RequestRejected}.
  */
 public final class Http2RequestHead extends ChannelInboundHandlerAdapter {
     private static final CharSequence[] EXTENSIONS = {
@@ -26,19 +38,68 @@ public final class Http2RequestHead extends ChannelInboundHandlerAdapter {
             HttpConversionUtil.ExtensionHeaderNames.STREAM_DEPENDENCY_ID.text(),
             HttpConversionUtil.ExtensionHeaderNames.STREAM_WEIGHT.text()};
 
+    private final int maxRequestLine;
+    private final int maxHeaderSize;
+    private boolean chunked;
+    private boolean refused;
+
+    public Http2RequestHead(int maxRequestLine, int maxHeaderSize) {
+        this.maxRequestLine = maxRequestLine;
+        this.maxHeaderSize = maxHeaderSize;
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
             strip(request.headers());
+            RequestHead head;
+            try {
+                head = DecodedHeads.of(request, maxRequestLine, maxHeaderSize);
+            } catch (RequestRejected rejected) {
+                refused = true;
+                ReferenceCountUtil.release(msg);
+                ctx.fireChannelRead(rejected);
+                return;
+            }
+            chunked = head.framing() == RequestHead.Framing.CHUNKED;
+            ctx.fireChannelRead(head);
+            if (msg instanceof FullHttpRequest full) {
+                // The body (often empty) moves to the last content; trailers are not carried.
+                ctx.fireChannelRead(body(full.content().retain(), true));
+                full.release();
+            }
+            return;
         }
-        if (msg instanceof FullHttpRequest full) {
-            ctx.fireChannelRead(new DefaultHttpRequest(full.protocolVersion(), full.method(), full.uri(),
-                    full.headers()));
-            // The body (often empty) and trailers move to the last content; the full request is not released.
-            ctx.fireChannelRead(new DefaultLastHttpContent(full.content(), full.trailingHeaders()));
+        if (msg instanceof HttpContent content) {
+            if (refused) {
+                content.release();
+                return;
+            }
+            ctx.fireChannelRead(body(content.content().retain(), content instanceof LastHttpContent));
+            content.release();
             return;
         }
         ctx.fireChannelRead(msg);
+    }
+
+    /** A piece of the body as the bytes an HTTP/1.1 client would have sent for it. */
+    private HttpContent body(ByteBuf data, boolean last) {
+        if (chunked) {
+            int size = data.readableBytes();
+            ByteBuf framed = Unpooled.buffer(size + 24);
+            if (size > 0) {
+                framed.writeCharSequence(Integer.toHexString(size), StandardCharsets.US_ASCII);
+                framed.writeByte('\r').writeByte('\n');
+                framed.writeBytes(data);
+                framed.writeByte('\r').writeByte('\n');
+            }
+            data.release();
+            if (last) {
+                framed.writeCharSequence("0\r\n\r\n", StandardCharsets.US_ASCII);
+            }
+            data = framed;
+        }
+        return last ? new DefaultLastHttpContent(data) : new DefaultHttpContent(data);
     }
 
     /**

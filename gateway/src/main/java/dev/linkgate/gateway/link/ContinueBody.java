@@ -1,9 +1,7 @@
 package dev.linkgate.gateway.link;
 
 import dev.linkgate.core.policy.ContinueForm;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpUtil;
+import dev.linkgate.gateway.http1.RequestHead;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 import java.nio.charset.StandardCharsets;
@@ -13,10 +11,16 @@ import java.util.Map;
 /** The interstitial's form as it comes back: a small urlencoded POST on the link's own path. */
 record ContinueBody(String token, String proof) {
 
-    static boolean isContinue(HttpRequest request) {
-        CharSequence type = HttpUtil.getMimeType(request);
-        return HttpMethod.POST.equals(request.method()) && type != null
-                && "application/x-www-form-urlencoded".contentEquals(type.toString().toLowerCase(java.util.Locale.ROOT));
+    static boolean isContinue(RequestHead head) {
+        if (!"POST".equals(head.method())) {
+            return false;
+        }
+        String type = head.header("Content-Type");
+        if (type == null) {
+            return false;
+        }
+        int semi = type.indexOf(';');
+        return "application/x-www-form-urlencoded".equalsIgnoreCase((semi < 0 ? type : type.substring(0, semi)).strip());
     }
 
     static ContinueBody parse(byte[] body) {

@@ -1,11 +1,12 @@
 package dev.linkgate.gateway.link;
 
 import dev.linkgate.core.policy.ContinueForm;
+import dev.linkgate.gateway.http.Request;
+import dev.linkgate.gateway.http1.ChunkedBody;
+import dev.linkgate.gateway.http1.RequestHead;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 
 import java.io.ByteArrayOutputStream;
@@ -17,20 +18,18 @@ import java.io.ByteArrayOutputStream;
  * (the link flow answers 413 and closes). Every other message passes untouched.
  */
 final class ContinueFormReader extends ChannelInboundHandlerAdapter {
-    private final LinkMatcher links;
-    private HttpRequest head;
+    private Request head;
     private ByteArrayOutputStream form;
     private boolean dropping;
 
-    ContinueFormReader(LinkMatcher links) {
-        this.links = links;
+    ContinueFormReader() {
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof HttpRequest r && ContinueBody.isContinue(r) && isLink(r)) {
+        if (msg instanceof Request r && r.isLink() && ContinueBody.isContinue(r.head())) {
             dropping = false;
-            if (HttpUtil.getContentLength(r, 0L) > ContinueForm.MAX_BODY_BYTES) {
+            if (r.head().contentLength() > ContinueForm.MAX_BODY_BYTES) {
                 tooLarge(ctx, r);
                 return;
             }
@@ -54,7 +53,7 @@ final class ContinueFormReader extends ChannelInboundHandlerAdapter {
         int n = c.content().readableBytes();
         if (form.size() + n > ContinueForm.MAX_BODY_BYTES) {
             c.release();
-            HttpRequest r = head;
+            Request r = head;
             head = null;
             form = null;
             tooLarge(ctx, r);
@@ -69,23 +68,20 @@ final class ContinueFormReader extends ChannelInboundHandlerAdapter {
             ctx.read();
             return;
         }
-        HttpRequest r = head;
+        Request r = head;
         byte[] body = form.toByteArray();
+        if (r.head().framing() == RequestHead.Framing.CHUNKED) {
+            // The body's bytes come as they arrived: a chunked form is read without its framing.
+            body = ChunkedBody.data(body);
+        }
         head = null;
         form = null;
         ctx.fireChannelRead(new ContinueRequest(r, ContinueBody.parse(body), false));
     }
 
-    private void tooLarge(ChannelHandlerContext ctx, HttpRequest r) {
+    private void tooLarge(ChannelHandlerContext ctx, Request r) {
         dropping = true;
         ctx.fireChannelRead(new ContinueRequest(r, null, true));
-    }
-
-    private boolean isLink(HttpRequest r) {
-        String uri = r.uri();
-        int q = uri.indexOf('?');
-        String token = links.match(q < 0 ? uri : uri.substring(0, q), q < 0 ? null : uri.substring(q + 1));
-        return token != null && !token.isEmpty();
     }
 
     @Override
@@ -97,10 +93,10 @@ final class ContinueFormReader extends ChannelInboundHandlerAdapter {
     /**
      * A continue, its form read whole.
      *
-     * @param head     the POST's head
+     * @param head     the POST
      * @param form     its fields; null when the body was too large to be a continue
      * @param tooLarge the body passed {@link ContinueForm#MAX_BODY_BYTES}; the rest of it is not read
      */
-    record ContinueRequest(HttpRequest head, ContinueBody form, boolean tooLarge) {
+    record ContinueRequest(Request head, ContinueBody form, boolean tooLarge) {
     }
 }

@@ -1,75 +1,64 @@
 package dev.linkgate.gateway.link;
 
 import dev.linkgate.core.session.BrowserCookies;
-import dev.linkgate.core.session.CookieHeader;
-import dev.linkgate.gateway.http.RequestFacts;
-import dev.linkgate.gateway.proxy.ForwardHeaders;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.ssl.SslHandler;
+import dev.linkgate.gateway.http.Request;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The cookies a forwarded request carries: never linkgate's own browser cookie (it is linkgate's, not the
  * app's), and on a link's first click or a continue not the app's session cookies either, so that each link
- * starts a clean session in the app. Everything else passes byte for byte.
+ * starts a clean session in the app. Everything else passes byte for byte (the head writer takes the named
+ * pairs out of the Cookie line and copies the rest).
  */
 final class ForwardCookies {
     private ForwardCookies() {
     }
 
     /**
-     * Removes linkgate's cookie ({@code cookies} null: resume is off, nothing of linkgate's to remove): every
-     * forwarded request. A cheap test first: most requests do not carry it.
+     * The names to take out of every forwarded request: linkgate's cookie when the request carries it
+     * ({@code cookies} null: resume is off, nothing of linkgate's to remove). Empty for most requests.
      */
-    static void removeOwn(HttpHeaders headers, BrowserCookies cookies) {
+    static Set<String> own(Request request, BrowserCookies cookies) {
         if (cookies == null) {
-            return;
+            return Set.of();
         }
-        List<String> browserCookieNames = cookies.nameList();
-        String header = headers.get(HttpHeaderNames.COOKIE);
-        if (header != null && CookieHeader.mentions(header, browserCookieNames)) {
-            set(headers, CookieHeader.without(header, browserCookieNames, new ArrayList<>(1)));
-        }
+        List<String> found = request.head().cookiesNamed(cookies.nameList());
+        return found.isEmpty() ? Set.of() : Set.copyOf(found);
     }
 
-    /** Removes linkgate's cookie and the app's {@code sessionCookies}; returns the session cookie names removed. */
-    static List<String> removeForNewSession(HttpHeaders headers, BrowserCookies cookies, List<String> sessionCookies) {
-        removeOwn(headers, cookies);
-        String header = headers.get(HttpHeaderNames.COOKIE);
-        if (header == null || sessionCookies.isEmpty()) {
-            return List.of();
+    /**
+     * The names to take out of a first click or a continue: linkgate's cookie and the app's
+     * {@code sessionCookies} that the request carries.
+     *
+     * @param removed receives the session cookie names that were there (for the metric and explain)
+     */
+    static Set<String> forNewSession(Request request, BrowserCookies cookies, List<String> sessionCookies,
+                                     List<String> removed) {
+        Set<String> own = own(request, cookies);
+        removed.addAll(request.head().cookiesNamed(sessionCookies));
+        if (removed.isEmpty()) {
+            return own;
         }
-        List<String> removed = new ArrayList<>(sessionCookies.size());
-        set(headers, CookieHeader.without(header, sessionCookies, removed));
-        return removed;
-    }
-
-    private static void set(HttpHeaders headers, String cookie) {
-        if (cookie == null) {
-            headers.remove(HttpHeaderNames.COOKIE);
-        } else {
-            headers.set(HttpHeaderNames.COOKIE, cookie);
-        }
+        Set<String> names = new HashSet<>(own);
+        names.addAll(removed);
+        return names;
     }
 
     /**
      * The browser reached us over HTTPS: TLS on this connection, or {@code X-Forwarded-Proto: https} from a
      * proxy we trust (from anyone else that header proves nothing). Decides {@code Secure} and {@code __Host-}.
      */
-    static boolean https(ChannelHandlerContext ctx, HttpRequest request) {
-        if (ctx.pipeline().get(SslHandler.class) != null) {
+    static boolean https(Request request) {
+        if (request.secure()) {
             return true;
         }
-        RequestFacts facts = RequestFacts.of(ctx.channel());
-        if (facts == null || !facts.peerTrusted()) {
+        if (!request.peerTrusted()) {
             return false;
         }
-        String proto = request.headers().get(ForwardHeaders.X_FORWARDED_PROTO);
+        String proto = request.head().header("X-Forwarded-Proto");
         if (proto == null) {
             return false;
         }

@@ -41,6 +41,6 @@ public final class LinkFlow {
 
     /** The step before {@link #newHandler()} that reads a continue's form whole. */
     public ChannelInboundHandler newFormReader() {
-        return new ContinueFormReader(links);
+        return new ContinueFormReader();
     }
 }

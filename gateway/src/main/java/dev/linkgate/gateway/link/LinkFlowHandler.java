@@ -4,31 +4,27 @@ import dev.linkgate.core.policy.Action;
 import dev.linkgate.core.policy.Decision;
 import dev.linkgate.core.policy.Reason;
 import dev.linkgate.core.request.ClickRequest;
-import dev.linkgate.gateway.http.RequestFacts;
+import dev.linkgate.gateway.http.LocalResponses;
+import dev.linkgate.gateway.http.Request;
 import dev.linkgate.gateway.page.InterstitialPage.Problem;
 import dev.linkgate.gateway.proxy.Forward;
 import dev.linkgate.gateway.proxy.ForwardObserver;
 import dev.linkgate.gateway.reload.LiveConfig;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Requests on link paths: asks the policy, then forwards (with the claim settled by the outcome), serves the
@@ -46,7 +42,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
 
     private final LinkFlow flow;
     private State state = State.IDLE;
-    private HttpRequest request;
+    private Request request;
     private String route;
     private boolean bodyPending;
     /** The config this link request is decided under, from its arrival to its end, whatever reloads meanwhile. */
@@ -58,7 +54,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof HttpRequest r) {
+        if (msg instanceof Request r) {
             onRequest(ctx, r);
         } else if (msg instanceof ContinueFormReader.ContinueRequest c) {
             onContinue(ctx, c);
@@ -69,27 +65,21 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void onRequest(ChannelHandlerContext ctx, HttpRequest r) {
-        String uri = r.uri();
-        int q = uri.indexOf('?');
-        String path = q < 0 ? uri : uri.substring(0, q);
-        String query = q < 0 ? null : uri.substring(q + 1);
-        String token = flow.links.match(path, query);
-        if (token == null || token.isEmpty()) {
+    private void onRequest(ChannelHandlerContext ctx, Request r) {
+        if (!r.isLink()) {
             state = State.PASS;
-            ForwardCookies.removeOwn(r.headers(), liveOf(ctx).policy().cookies());
-            ctx.fireChannelRead(new Forward(r, false, ForwardObserver.NONE));
+            ctx.fireChannelRead(Forward.pass(r, ForwardCookies.own(r, r.live().policy().cookies())));
             return;
         }
         request = r;
-        live = liveOf(ctx);
-        bodyPending = HttpUtil.isTransferEncodingChunked(r) || HttpUtil.getContentLength(r, 0L) > 0;
-        ClickRequest click = new ClickRequest(r.method().name(), path, query, token, client(ctx), r.headers()::get,
-                flow.clock.instant());
+        live = r.live();
+        bodyPending = r.head().hasBody();
+        ClickRequest click = new ClickRequest(r.method(), r.path(), r.query(), r.token(), r.client(),
+                r.head().headers(), flow.clock.instant());
         route = "link";
         state = State.DECIDING;
         if (!bodyPending) {
-            // Its end was decoded with its head: take it now, so the request is whole whatever happens next.
+            // Its end follows its head: take it now, so the request is whole whatever happens next.
             ctx.read();
         }
         OnLoop.then(flow.history.after(click, route, live.policy().decide(click)), ctx.executor(),
@@ -114,9 +104,9 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
 
     /** The interstitial's form, read whole by {@link ContinueFormReader}: the policy checks it. */
     private void onContinue(ChannelHandlerContext ctx, ContinueFormReader.ContinueRequest c) {
-        HttpRequest r = c.head();
+        Request r = c.head();
         request = r;
-        live = liveOf(ctx);
+        live = r.live();
         route = "continue";
         if (c.tooLarge()) {
             tooLarge(ctx);
@@ -124,12 +114,8 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         }
         bodyPending = false;
         state = State.DECIDING;
-        String uri = r.uri();
-        int q = uri.indexOf('?');
-        String path = q < 0 ? uri : uri.substring(0, q);
-        String query = q < 0 ? null : uri.substring(q + 1);
-        ClickRequest click = new ClickRequest(r.method().name(), path, query, flow.links.match(path, query),
-                client(ctx), r.headers()::get, flow.clock.instant());
+        ClickRequest click = new ClickRequest(r.method(), r.path(), r.query(), r.token(), r.client(),
+                r.head().headers(), flow.clock.instant());
         OnLoop.then(flow.history.after(click, route, live.policy().decideContinue(click, c.form().token(), c.form().proof())),
                 ctx.executor(),
                 (d, e) -> decided(ctx, d, e));
@@ -138,7 +124,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
     private void decided(ChannelHandlerContext ctx, Decision d, Throwable error) {
         if (error != null) {
             LOG.warn("link decision failed: {}", error.toString());
-            countAs(ctx, "error", "policy_error");
+            countAs("error", "policy_error");
             problem(ctx, Problem.UPSTREAM_UNAVAILABLE);
             return;
         }
@@ -152,21 +138,18 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         String action = d.action().name().toLowerCase(Locale.ROOT);
-        countAs(ctx, action, d.reason().label());
+        countAs(action, d.reason().label());
         flow.metrics.signals(d.classification());
         if ("continue".equals(route)) {
             flow.metrics.continued(d.action() == Action.FORWARD ? "accepted" : d.reason().label());
         }
-        RequestFacts facts = RequestFacts.of(ctx.channel());
-        if (facts != null) {
-            List<String> reasons = new ArrayList<>();
-            reasons.add(d.reason().label());
-            if (d.monitored()) {
-                reasons.add("would_" + d.wouldHave().name().toLowerCase(Locale.ROOT));
-            }
-            reasons.addAll(d.classification().reasons());
-            facts.decided(action, reasons);
+        List<String> reasons = new ArrayList<>();
+        reasons.add(d.reason().label());
+        if (d.monitored()) {
+            reasons.add("would_" + d.wouldHave().name().toLowerCase(Locale.ROOT));
         }
+        reasons.addAll(d.classification().reasons());
+        request.outcome().decided(action, reasons);
         switch (d.action()) {
             case FORWARD, PASS -> forward(ctx, d);
             case COALESCE -> coalesce(ctx, d);
@@ -177,29 +160,30 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void forward(ChannelHandlerContext ctx, Decision d) {
-        HttpRequest forwarded = "continue".equals(route) ? asLinkGet(request) : request;
+        boolean asGet = "continue".equals(route);
         ForwardObserver observer = ForwardObserver.NONE;
+        Set<String> cookies;
         if (d.claimed()) {
             // A first click or a continue starts a new session in the app: the app's session cookies stay behind.
-            String uri = request.uri();
-            int q = uri.indexOf('?');
-            List<String> removed = ForwardCookies.removeForNewSession(forwarded.headers(), live.policy().cookies(),
-                    flow.links.sessionCookies(q < 0 ? uri : uri.substring(0, q), q < 0 ? null : uri.substring(q + 1)));
+            List<String> removed = new ArrayList<>(0);
+            cookies = ForwardCookies.forNewSession(request, live.policy().cookies(),
+                    flow.links.sessionCookies(request.path(), request.query()), removed);
             if (!removed.isEmpty()) {
                 flow.metrics.sessionCookiesRemoved(removed.size());
             }
             String setCookie = d.cookie() == null ? null
-                    : live.policy().cookies().setCookie(d.cookie(), ForwardCookies.https(ctx, request));
+                    : live.policy().cookies().setCookie(d.cookie(), ForwardCookies.https(request));
             observer = new ClaimedForward(live.policy(), d, ctx.executor(), flow.inFlight, live.maxCoalesceBody(),
                     setCookie);
         } else {
-            ForwardCookies.removeOwn(forwarded.headers(), live.policy().cookies());
+            cookies = ForwardCookies.own(request, live.policy().cookies());
         }
         boolean bodyRead = !bodyPending;
         state = bodyRead ? State.IDLE : State.PASS;
+        Request forwarded = request;
         request = null;
         live = null;
-        ctx.fireChannelRead(new Forward(forwarded, bodyRead, observer));
+        ctx.fireChannelRead(new Forward(forwarded, bodyRead || asGet, observer, cookies, asGet));
     }
 
     private void coalesce(ChannelHandlerContext ctx, Decision d) {
@@ -235,11 +219,11 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void problem(ChannelHandlerContext ctx, Problem problem) {
-        respond(ctx, LinkResponses.problem(live.pages(), request, problem));
+        respond(ctx, LocalResponses.problem(live.pages(), request, problem));
     }
 
     private void tooLarge(ChannelHandlerContext ctx) {
-        countAs(ctx, "reject", "body_too_large");
+        countAs("reject", "body_too_large");
         bodyPending = true;
         respond(ctx, LinkResponses.plain(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE));
     }
@@ -256,15 +240,6 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(response);
     }
 
-    /** The accepted continue becomes the link's own GET: same path and query, the POST's headers, no body. */
-    private static HttpRequest asLinkGet(HttpRequest post) {
-        HttpRequest get = new DefaultHttpRequest(post.protocolVersion(), HttpMethod.GET, post.uri(), post.headers().copy());
-        get.headers().remove(HttpHeaderNames.CONTENT_LENGTH).remove(HttpHeaderNames.CONTENT_TYPE)
-                .remove(HttpHeaderNames.CONTENT_ENCODING).remove(HttpHeaderNames.TRANSFER_ENCODING)
-                .remove(HttpHeaderNames.ORIGIN).remove(HttpHeaderNames.EXPECT);
-        return get;
-    }
-
     private static Problem problemFor(Reason reason) {
         return switch (reason) {
             case TOKEN_EXPIRED -> Problem.TOKEN_EXPIRED;
@@ -275,24 +250,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** The outcome the access log counts this request under once its response is sent. */
-    private void countAs(ChannelHandlerContext ctx, String decision, String reason) {
-        RequestFacts facts = RequestFacts.of(ctx.channel());
-        if (facts != null) {
-            facts.meters(flow.metrics.outcome(route, decision, reason));
-        }
-    }
-
-    /** The live config this request arrived under (the client-address step put it in its facts). */
-    private LiveConfig liveOf(ChannelHandlerContext ctx) {
-        RequestFacts facts = RequestFacts.of(ctx.channel());
-        return facts != null && facts.live() != null ? facts.live() : flow.live.get();
-    }
-
-    private static InetAddress client(ChannelHandlerContext ctx) {
-        RequestFacts facts = RequestFacts.of(ctx.channel());
-        if (facts != null && facts.client() != null) {
-            return facts.client();
-        }
-        return ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+    private void countAs(String decision, String reason) {
+        request.outcome().meters(flow.metrics.outcome(route, decision, reason));
     }
 }

@@ -9,8 +9,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
+import dev.linkgate.gateway.http.Request;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 
@@ -26,7 +25,7 @@ final class LinkResponses {
     }
 
     /** The Continue page; a HEAD gets its security headers only, so no token is minted for it. */
-    static FullHttpResponse continuePage(InterstitialPage pages, HttpRequest request, Supplier<Interstitial> interstitial) {
+    static FullHttpResponse continuePage(InterstitialPage pages, Request request, Supplier<Interstitial> interstitial) {
         String nonce = InterstitialPage.newNonce();
         if (isHead(request)) {
             FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
@@ -39,13 +38,8 @@ final class LinkResponses {
         return LocalResponses.page(page, nonce, false);
     }
 
-    static FullHttpResponse problem(InterstitialPage pages, HttpRequest request, Problem problem) {
-        String nonce = InterstitialPage.newNonce();
-        return LocalResponses.page(pages.problemPage(problem, acceptLanguage(request), nonce), nonce, isHead(request));
-    }
-
     /** The app's first response again, as it was (framing headers are the copy's own). */
-    static FullHttpResponse replay(HttpRequest request, SharedResponse copy) {
+    static FullHttpResponse replay(Request request, SharedResponse copy) {
         byte[] body = copy.body();
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(copy.status()),
                 isHead(request) ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
@@ -60,11 +54,11 @@ final class LinkResponses {
         return LocalResponses.plain(status);
     }
 
-    private static boolean isHead(HttpRequest request) {
-        return HttpMethod.HEAD.equals(request.method());
+    private static boolean isHead(Request request) {
+        return request.isHead();
     }
 
-    private static String acceptLanguage(HttpRequest request) {
-        return request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE);
+    private static String acceptLanguage(Request request) {
+        return request.head().header("Accept-Language");
     }
 }

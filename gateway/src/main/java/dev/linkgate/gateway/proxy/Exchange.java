@@ -1,10 +1,15 @@
 package dev.linkgate.gateway.proxy;
 
 import dev.linkgate.gateway.http.AddressText;
-import dev.linkgate.gateway.http.Connections;
 import dev.linkgate.gateway.http.LazyTimer;
 import dev.linkgate.gateway.http.LocalResponses;
-import dev.linkgate.gateway.http.RequestFacts;
+import dev.linkgate.gateway.http.Request;
+import dev.linkgate.gateway.http.RelayedResponse;
+import dev.linkgate.gateway.http1.HeadWriter;
+import dev.linkgate.gateway.http1.ResponseHead;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import dev.linkgate.gateway.upstream.UpstreamCodec;
+import io.netty.buffer.ByteBuf;
 import dev.linkgate.gateway.page.InterstitialPage;
 import dev.linkgate.gateway.upstream.UpstreamConnection;
 import dev.linkgate.gateway.upstream.UpstreamListener;
@@ -16,19 +21,14 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -42,68 +42,73 @@ import java.util.function.Consumer;
  * response byte (the upstream closed it as we sent) is retried once on a fresh connection.
  */
 final class Exchange implements UpstreamListener {
-    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
-            HttpMethod.TRACE, HttpMethod.PUT, HttpMethod.DELETE);
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
 
     private final ChannelHandlerContext ctx;
     private final Forward forward;
-    private final HttpRequest request;
+    private final Request request;
     private final ProxyHandler.Settings settings;
+    private final HeadWriter heads;
     private final Consumer<Exchange> onDone;
     private final UpstreamPool pool;
     private final boolean head;
     private final boolean http10Client;
     private final boolean bodyless;
-    private final String acceptLanguage;
     private final LazyTimer timer;
     private final AddressText peerText;
     /** A WebSocket handshake on a non-link path: a 101 turns the two connections into a {@link Tunnel}. */
     private final boolean webSocket;
+    /**
+     * The response is relayed as bytes (a passthrough to an HTTP/1.1 client); otherwise as Netty's objects, for an
+     * HTTP/2 or HTTP/1.0 client, a copy the observer keeps, or a WebSocket handshake.
+     */
+    private final boolean relay;
     private final Runnable timedOut = () -> fail(UpstreamError.TIMEOUT);
 
+    /**
+     * Where the exchange stands with the upstream: getting a connection (again, for a retry), sending the request,
+     * awaiting the response, streaming it to the client, done. The flags below are the facts that do not follow
+     * from it: how far the client's side is, and what was learned on the way.
+     */
+    private enum Phase { CONNECTING, SENDING, AWAITING, STREAMING, DONE }
+
+    private Phase phase = Phase.CONNECTING;
     private UpstreamConnection conn;
-    private boolean connReused;
     private long startNanos;
+    /** The client's request has been read to its end (and, once connected, written on). */
     private boolean requestEnded;
     private boolean clientReadPending;
-    private boolean requestSent;
-    private boolean responseStarted;
-    private boolean upstreamKeepAlive;
-    private boolean skippingInformational;
-    private boolean closeClientAfter;
     private boolean clientGone;
+    /** The upstream answered before the request's body was through: neither connection can carry on. */
+    private boolean closeClientAfter;
+    private boolean upstreamKeepAlive;
+    /** A 1xx's body-less parts are still arriving (object mode). */
+    private boolean skippingInformational;
     private boolean retried;
-    private boolean finished;
 
     /** @param timer the connection's response clock, this exchange's alone until it is done */
-    Exchange(ChannelHandlerContext ctx, Forward forward, ProxyHandler.Settings settings, LazyTimer timer,
-             AddressText peerText, Consumer<Exchange> onDone) {
+    Exchange(ChannelHandlerContext ctx, Forward forward, ProxyHandler.Settings settings, HeadWriter heads,
+             LazyTimer timer, AddressText peerText, Consumer<Exchange> onDone) {
         this.ctx = ctx;
         this.timer = timer;
         this.peerText = peerText;
         this.forward = forward;
         this.request = forward.request();
         this.settings = settings;
+        this.heads = heads;
         this.onDone = onDone;
         this.pool = settings.pools().forLoop(ctx.channel().eventLoop());
-        this.head = HttpMethod.HEAD.equals(request.method());
-        this.http10Client = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
+        this.head = request.isHead();
+        this.http10Client = request.head().http10();
         this.requestEnded = forward.bodyRead();
-        this.bodyless = forward.bodyRead()
-                || (!HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0);
-        this.acceptLanguage = request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE);
-        this.webSocket = forward.observer() == ForwardObserver.NONE && Upgrade.of(request) == Upgrade.WEBSOCKET;
+        this.bodyless = forward.bodyRead() || !request.head().hasBody();
+        this.webSocket = forward.observer() == ForwardObserver.NONE
+                && Upgrade.of(request.head()) == Upgrade.WEBSOCKET;
+        this.relay = forward.observer() == ForwardObserver.NONE && !webSocket && !http10Client
+                && !(ctx.channel() instanceof Http2StreamChannel);
     }
 
     void start() {
-        RequestFacts facts = RequestFacts.of(ctx.channel());
-        InetAddress peer = facts != null && facts.peer() != null ? facts.peer()
-                : ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
-        ForwardHeaders.toUpstream(request, peerText.of(peer), facts != null && facts.peerTrusted(), settings.authority(),
-                settings.preserveHost(), Connections.secure(ctx.channel()));
-        if (webSocket) {
-            Upgrade.restoreWebSocket(request.headers());
-        }
         startNanos = System.nanoTime();
         if (bodyless) {
             // Take the request's end now (it was decoded with the head): a 502 then needs no Connection: close.
@@ -114,7 +119,7 @@ final class Exchange implements UpstreamListener {
 
     /** One read outstanding at most: each read yields one message, so the next request is never read early. */
     private void readClient() {
-        if (!clientReadPending && !requestEnded && !finished) {
+        if (!clientReadPending && !requestEnded && phase != Phase.DONE) {
             clientReadPending = true;
             ctx.read();
         }
@@ -129,7 +134,7 @@ final class Exchange implements UpstreamListener {
         pool.acquire(fresh).addListener((Future<UpstreamConnection> f) -> {
             if (!f.isSuccess()) {
                 fail(UpstreamError.CONNECT);
-            } else if (finished) {
+            } else if (phase == Phase.DONE) {
                 pool.release(f.getNow(), true);
             } else {
                 connected(f.getNow());
@@ -143,13 +148,16 @@ final class Exchange implements UpstreamListener {
      */
     private void connected(UpstreamConnection c) {
         conn = c;
-        connReused = c.reused();
+        phase = Phase.SENDING;
         c.attach(this);
         Channel ch = c.channel();
-        ch.write(request, ch.voidPromise());
+        // Written anew for each connection tried: a retry sends the same bytes again.
+        ByteBuf headBytes = heads.write(request.head(), new HeadWriter.Edits(peerText.of(request.peer()),
+                request.peerTrusted(), request.secure(), forward.cookies(), forward.asGet(), webSocket), ch.alloc());
+        ch.write(new UpstreamCodec.Head(headBytes, head, relay), ch.voidPromise());
         if (requestEnded) {
-            ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ch.voidPromise());
-            requestSent = true;
+            ch.flush();
+            phase = Phase.AWAITING;
             armTimer();
         } else {
             ch.flush();
@@ -166,15 +174,22 @@ final class Exchange implements UpstreamListener {
         if (last) {
             requestEnded = true;
         }
-        if (finished || conn == null || responseStarted && closeClientAfter) {
+        if (phase == Phase.DONE || conn == null || closeClientAfter) {
             ReferenceCountUtil.release(content);
             return;
         }
-        // A write that fails closes the connection; upstreamFailed then decides between a retry and a 502.
-        conn.channel().writeAndFlush(content, conn.channel().voidPromise());
+        // The body's bytes as they came (a chunked body with its framing). A write that fails closes the
+        // connection; upstreamFailed then decides between a retry and a 502.
+        ByteBuf bytes = content.content();
+        if (bytes.isReadable()) {
+            conn.channel().writeAndFlush(bytes, conn.channel().voidPromise());
+        } else {
+            content.release();
+            conn.channel().flush();
+        }
         if (last) {
-            requestSent = true;
-            if (!responseStarted) {
+            if (phase == Phase.SENDING) {
+                phase = Phase.AWAITING;
                 armTimer();
             }
         } else if (conn.channel().isWritable()) {
@@ -184,28 +199,47 @@ final class Exchange implements UpstreamListener {
 
     @Override
     public void upstreamWritable() {
-        if (conn != null && !(responseStarted && closeClientAfter)) {
+        if (conn != null && !closeClientAfter) {
             readClient();
         }
     }
 
     @Override
-    public void upstreamRead(HttpObject msg) {
+    public void upstreamRead(Object msg) {
         cancelTimer();
-        if (finished) {
+        if (phase == Phase.DONE) {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (msg.decoderResult().isFailure()) {
+        if (msg instanceof HttpObject o && o.decoderResult().isFailure()) {
             ReferenceCountUtil.release(msg);
             fail(UpstreamError.PROTOCOL);
             return;
         }
-        if (msg instanceof HttpResponse response) {
+        if (msg instanceof ResponseHead relayed) {
+            relayedHead(relayed);
+        } else if (msg instanceof HttpResponse response) {
             responseHead(response);
         }
         if (msg instanceof HttpContent content) {
             responseContent(content);
+        }
+    }
+
+    /** A response relayed as bytes: 1xx are not passed on (the client gets only the final response). */
+    private void relayedHead(ResponseHead response) {
+        if (response.informational()) {
+            if (response.status() == 101) {
+                // Nothing asked to switch protocols (the Upgrade header is not forwarded on this path).
+                fail(UpstreamError.PROTOCOL);
+            }
+            return;
+        }
+        phase = Phase.STREAMING;
+        upstreamKeepAlive = response.keepAlive();
+        closeClientAfter = !requestEnded;
+        if (!clientGone) {
+            ctx.write(new RelayedResponse(response, closeClientAfter), ctx.voidPromise());
         }
     }
 
@@ -219,7 +253,7 @@ final class Exchange implements UpstreamListener {
             skippingInformational = true;
             return;
         }
-        responseStarted = true;
+        phase = Phase.STREAMING;
         if (webSocket) {
             settings.metrics().edge().upgrade("declined");
         }
@@ -227,7 +261,6 @@ final class Exchange implements UpstreamListener {
         int code = response.status().code();
         ForwardHeaders.toClient(response, !head && code != 204 && code != 304, http10Client);
         if (!requestEnded) {
-            // The upstream answered before the request body was through: neither connection can carry on.
             closeClientAfter = true;
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
@@ -262,7 +295,7 @@ final class Exchange implements UpstreamListener {
 
     @Override
     public void upstreamReadComplete() {
-        if (finished) {
+        if (phase == Phase.DONE) {
             return;
         }
         if (!clientGone) {
@@ -275,40 +308,41 @@ final class Exchange implements UpstreamListener {
 
     /** The client drained its buffer: take the next chunk of the response. */
     void clientWritable() {
-        if (!finished && conn != null && responseStarted) {
+        if (phase == Phase.STREAMING && conn != null) {
             readUpstream();
         }
     }
 
     private void readUpstream() {
         conn.channel().read();
-        if (requestSent) {
+        if (phase == Phase.AWAITING || phase == Phase.STREAMING && !closeClientAfter) {
+            // The request is all sent: the upstream owes the rest of its answer within the response timeout.
             armTimer();
         }
     }
 
     @Override
     public void upstreamClosed() {
-        if (!finished) {
+        if (phase != Phase.DONE) {
             fail(UpstreamError.RESET);
         }
     }
 
     @Override
     public void upstreamFailed(Throwable cause) {
-        if (!finished) {
+        if (phase != Phase.DONE) {
             fail(cause instanceof DecoderException ? UpstreamError.PROTOCOL : UpstreamError.RESET);
         }
     }
 
     /** The client connection closed. A claimed link's forward carries on to learn its outcome. */
     void clientClosed() {
-        if (finished) {
+        if (phase == Phase.DONE) {
             return;
         }
         clientGone = true;
         if (forward.observer().outlivesClient() && requestEnded) {
-            if (responseStarted && conn != null) {
+            if (phase == Phase.STREAMING && conn != null) {
                 readUpstream();
             }
             return;
@@ -322,7 +356,7 @@ final class Exchange implements UpstreamListener {
      * until the tunnel closes).
      */
     private void switchProtocols(HttpResponse response) {
-        finished = true;
+        phase = Phase.DONE;
         releaseTimer();
         settings.metrics().edge().upgrade("switched");
         UpstreamConnection c = conn;
@@ -340,9 +374,10 @@ final class Exchange implements UpstreamListener {
     }
 
     private void finish() {
-        finished = true;
+        phase = Phase.DONE;
         releaseTimer();
-        boolean reusable = requestSent && !closeClientAfter && upstreamKeepAlive;
+        // Reused only after a clean end: the request all sent before the answer, keep-alive on the upstream's side.
+        boolean reusable = !closeClientAfter && upstreamKeepAlive;
         UpstreamConnection c = conn;
         conn = null;
         c.releaseAfterRead(pool, reusable);
@@ -354,28 +389,31 @@ final class Exchange implements UpstreamListener {
     }
 
     private void fail(UpstreamError error) {
-        if (finished) {
+        if (phase == Phase.DONE) {
             return;
         }
         cancelTimer();
+        boolean reused = conn != null && conn.reused();
+        boolean started = phase == Phase.STREAMING;
         if (conn != null) {
             UpstreamConnection c = conn;
             conn = null;
             c.detach();
             pool.release(c, false);
         }
-        if (canRetry(error)) {
+        if (canRetry(error, reused, started)) {
             retried = true;
+            phase = Phase.CONNECTING;
             connect(true);
             return;
         }
-        finished = true;
+        phase = Phase.DONE;
         releaseTimer();
         addUpstreamTime(System.nanoTime() - startNanos);
         if (error != UpstreamError.ABORTED) {
             settings.metrics().upstreamError(error.label());
         }
-        if (responseStarted) {
+        if (started) {
             forward.observer().responseEnd(false);
             if (!clientGone) {
                 // Part of the response is out: the only honest signal left is to cut the connection.
@@ -390,16 +428,14 @@ final class Exchange implements UpstreamListener {
         onDone.accept(this);
     }
 
-    private boolean canRetry(UpstreamError error) {
-        return error == UpstreamError.RESET && connReused && !retried && !responseStarted && bodyless
+    private boolean canRetry(UpstreamError error, boolean reused, boolean started) {
+        return error == UpstreamError.RESET && reused && !retried && !started && bodyless
                 && requestEnded && !clientGone && IDEMPOTENT.contains(request.method());
     }
 
     private FullHttpResponse problemPage(UpstreamError error) {
-        String nonce = InterstitialPage.newNonce();
-        InterstitialPage.Problem problem = error == UpstreamError.TIMEOUT
-                ? InterstitialPage.Problem.UPSTREAM_TIMEOUT : InterstitialPage.Problem.UPSTREAM_UNAVAILABLE;
-        FullHttpResponse r = LocalResponses.page(settings.pages().problemPage(problem, acceptLanguage, nonce), nonce, head);
+        FullHttpResponse r = LocalResponses.problem(settings.pages(), request, error == UpstreamError.TIMEOUT
+                ? InterstitialPage.Problem.UPSTREAM_TIMEOUT : InterstitialPage.Problem.UPSTREAM_UNAVAILABLE);
         if (!requestEnded) {
             r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
@@ -424,9 +460,8 @@ final class Exchange implements UpstreamListener {
     }
 
     private void addUpstreamTime(long nanos) {
-        RequestFacts facts = RequestFacts.of(ctx.channel());
-        if (facts != null && !clientGone) {
-            facts.addUpstreamNanos(nanos);
+        if (!clientGone) {
+            request.outcome().addUpstreamNanos(nanos);
         }
     }
 

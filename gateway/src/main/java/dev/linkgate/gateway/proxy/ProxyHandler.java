@@ -3,7 +3,7 @@ package dev.linkgate.gateway.proxy;
 import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.http.AddressText;
 import dev.linkgate.gateway.http.LazyTimer;
-import dev.linkgate.gateway.http.RequestFacts;
+import dev.linkgate.gateway.http1.HeadWriter;
 import dev.linkgate.gateway.page.InterstitialPage;
 import dev.linkgate.gateway.reload.LiveConfig;
 import dev.linkgate.gateway.upstream.UpstreamPools;
@@ -27,6 +27,7 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter {
     /** The settings of the last exchange's config: resolved again only after a reload. */
     private LiveConfig settingsFor;
     private Settings settings;
+    private HeadWriter heads;
     private Exchange exchange;
     private LazyTimer responseTimer;
     private final AddressText peerText = new AddressText();
@@ -67,6 +68,7 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private Settings settings(LiveConfig live) {
         if (live != settingsFor) {
             settings = settingsOf.apply(live);
+            heads = new HeadWriter(settings.authority(), settings.preserveHost());
             settingsFor = live;
         }
         return settings;
@@ -75,12 +77,11 @@ public final class ProxyHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof Forward forward) {
-            RequestFacts facts = RequestFacts.of(ctx.channel());
-            LiveConfig live = facts != null && facts.live() != null ? facts.live() : current.get();
+            LiveConfig live = forward.request().live();
             if (UpgradeRefusal.refuses(ctx, forward, settings(live).metrics())) {
                 return;
             }
-            exchange = new Exchange(ctx, forward, settings(live), responseTimer, peerText, done);
+            exchange = new Exchange(ctx, forward, settings(live), heads, responseTimer, peerText, done);
             exchange.start();
         } else if (msg instanceof HttpContent content && exchange != null) {
             exchange.requestContent(content);

@@ -60,9 +60,10 @@ final class Tunnel {
         }
         c.addLast("tunnel-idle", new IdleStateHandler(0, 0, idleTimeout.toNanos(), TimeUnit.NANOSECONDS));
         c.addLast("tunnel", toUpstream);
-        // Removed after the relay is in place: bytes a codec still holds are handed on to it.
-        for (String name : http) {
-            c.remove(name);
+        // Removed after the relay is in place and from the last to the first, so that bytes the HTTP/1.1 step
+        // still holds go straight on to the relay.
+        for (int i = http.size() - 1; i >= 0; i--) {
+            c.remove(http.get(i));
         }
         ChannelPipeline u = upstream.pipeline();
         u.addLast("tunnel", toClient);

@@ -3,9 +3,7 @@ package dev.linkgate.gateway.proxy;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpVersion;
+import dev.linkgate.gateway.http1.RequestHead;
 
 /**
  * What a request's Upgrade header asks for. Only WebSocket (RFC 6455: an HTTP/1.1 GET) is passed through, and
@@ -16,9 +14,8 @@ import io.netty.handler.codec.http.HttpVersion;
 public enum Upgrade {
     NONE, WEBSOCKET, H2C, OTHER;
 
-    public static Upgrade of(HttpRequest request) {
-        HttpHeaders h = request.headers();
-        String protocol = h.get(HttpHeaderNames.UPGRADE);
+    public static Upgrade of(RequestHead head) {
+        String protocol = head.header("Upgrade");
         if (protocol == null) {
             return NONE;
         }
@@ -26,12 +23,22 @@ public enum Upgrade {
         if ("h2c".equalsIgnoreCase(first)) {
             return H2C;
         }
-        if (HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(first) && HttpMethod.GET.equals(request.method())
-                && HttpVersion.HTTP_1_1.equals(request.protocolVersion())
-                && h.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)) {
+        if ("websocket".equalsIgnoreCase(first) && "GET".equals(head.method()) && !head.http10()
+                && connectionUpgrade(head)) {
             return WEBSOCKET;
         }
         return OTHER;
+    }
+
+    private static boolean connectionUpgrade(RequestHead head) {
+        for (String value : head.headers("Connection")) {
+            for (String token : value.split(",")) {
+                if ("upgrade".equalsIgnoreCase(token.strip())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The headers an accepted WebSocket upgrade carries across, after the hop-by-hop headers were removed. */

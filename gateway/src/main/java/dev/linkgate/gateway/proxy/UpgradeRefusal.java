@@ -25,11 +25,11 @@ final class UpgradeRefusal {
 
     /** True when it answered the forward itself. */
     static boolean refuses(ChannelHandlerContext ctx, Forward forward, GatewayMetrics metrics) {
-        if (forward.observer() != ForwardObserver.NONE || Upgrade.of(forward.request()) != Upgrade.OTHER) {
+        if (forward.observer() != ForwardObserver.NONE || Upgrade.of(forward.request().head()) != Upgrade.OTHER) {
             return false;
         }
         metrics.edge().upgrade("refused");
-        byte[] body = ("400 Bad Request: upgrade to \"" + forward.request().headers().get(HttpHeaderNames.UPGRADE)
+        byte[] body = ("400 Bad Request: upgrade to \"" + forward.request().head().header("Upgrade")
                 + "\" is not supported here (only WebSocket, as an HTTP/1.1 GET)\n")
                 .replaceAll("[^\\x20-\\x7e\\n]", "?").getBytes(StandardCharsets.US_ASCII);
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,

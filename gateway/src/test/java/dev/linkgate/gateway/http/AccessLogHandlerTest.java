@@ -13,9 +13,8 @@ import dev.linkgate.gateway.admin.AccessLog;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpRequest;
+import dev.linkgate.gateway.testing.Requests;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import org.junit.jupiter.api.AfterEach;
@@ -52,13 +51,13 @@ class AccessLogHandlerTest {
     private static final GatewayMetrics METRICS = new GatewayMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
 
     private static EmbeddedChannel channel() {
-        return new EmbeddedChannel(new AccessLogHandler(
-                LinkRoutes.of(List.of(new LinkRoute("/sign/{token}", null)))::match, Clock.systemUTC(), METRICS));
+        return new EmbeddedChannel(new AccessLogHandler(Clock.systemUTC(), METRICS));
     }
 
     private String logOne(String target) {
         EmbeddedChannel ch = channel();
-        ch.writeInbound(new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, target));
+        ch.writeInbound(Requests.parse("GET " + target + " HTTP/1.1\r\nHost: gate.example\r\n\r\n",
+                LinkRoutes.of(List.of(new LinkRoute("/sign/{token}", null)))::match));
         ch.readInbound();
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
                 Unpooled.copiedBuffer(new byte[] {1, 2, 3}));

@@ -1,10 +1,15 @@
 package dev.linkgate.gateway.http;
 
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.DefaultHttpRequest;
+import dev.linkgate.gateway.http1.HeadWriter;
+import dev.linkgate.gateway.http1.RequestHead;
+import dev.linkgate.gateway.testing.Requests;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import org.junit.jupiter.api.Test;
 
@@ -15,24 +20,22 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 class ExpectContinueHandlerTest {
 
-    private static HttpRequest post(HttpVersion version, String expect) {
-        HttpRequest r = new DefaultHttpRequest(version, HttpMethod.POST, "/upload");
-        r.headers().set("Content-Length", "10").set("Expect", expect);
-        return r;
+    private static Request post(HttpVersion version, String expect) {
+        return Requests.parse("POST /upload " + version.text() + "\r\nHost: a\r\nContent-Length: 10\r\nExpect: "
+                + expect + "\r\n\r\n", Requests.SIGN);
     }
 
     @Test
-    void expect100ContinueIsAnsweredAtOnceAndRemovedBeforeTheRequestGoesOn() {
+    void expect100ContinueIsAnsweredAtOnceAndTheRequestGoesOn() {
         EmbeddedChannel ch = new EmbeddedChannel(new ExpectContinueHandler());
-        HttpRequest request = post(HttpVersion.HTTP_1_1, "100-Continue");
+        Request request = post(HttpVersion.HTTP_1_1, "100-Continue");
         ch.writeInbound(request);
 
         FullHttpResponse interim = ch.readOutbound();
         assertEquals(100, interim.status().code());
         interim.release();
-        HttpRequest passed = ch.readInbound();
+        Request passed = ch.readInbound();
         assertSame(request, passed);
-        assertFalse(passed.headers().contains("Expect"));
         assertFalse(ch.finish());
     }
 
@@ -50,13 +53,25 @@ class ExpectContinueHandlerTest {
     }
 
     @Test
+    void expectIsNeverForwardedSoTheUpstreamNeverWaitsOnIt() {
+        Request request = post(HttpVersion.HTTP_1_1, "100-continue");
+        ByteBuf head = new HeadWriter("app:80", true).write(request.head(), "192.0.2.10", false, Set.of(),
+                UnpooledByteBufAllocator.DEFAULT);
+        try {
+            assertFalse(head.toString(StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT).contains("expect"));
+        } finally {
+            head.release();
+        }
+    }
+
+    @Test
     void anHttp10ExpectationIsIgnored() {
         EmbeddedChannel ch = new EmbeddedChannel(new ExpectContinueHandler());
         ch.writeInbound(post(HttpVersion.HTTP_1_0, "100-continue"));
 
         assertNull(ch.readOutbound());
-        HttpRequest passed = ch.readInbound();
-        assertFalse(passed.headers().contains("Expect"));
+        Request passed = ch.readInbound();
+        assertEquals(RequestHead.Expectation.NONE, passed.head().expectation());
         assertFalse(ch.finish());
     }
 }

@@ -5,11 +5,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpRequest;
+import dev.linkgate.gateway.testing.Requests;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -40,12 +38,12 @@ class KeepAliveHandlerTest {
         return ch;
     }
 
-    private static HttpRequest get(HttpVersion version, String... headers) {
-        HttpRequest r = new DefaultHttpRequest(version, HttpMethod.GET, "/");
+    private static Request get(HttpVersion version, String... headers) {
+        StringBuilder head = new StringBuilder("GET / ").append(version.text()).append("\r\nHost: a\r\n");
         for (int i = 0; i < headers.length; i += 2) {
-            r.headers().add(headers[i], headers[i + 1]);
+            head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
         }
-        return r;
+        return Requests.parse(head.append("\r\n").toString(), Requests.SIGN);
     }
 
     private static FullHttpResponse ok(String body) {
@@ -55,7 +53,7 @@ class KeepAliveHandlerTest {
         return r;
     }
 
-    private static void answer(EmbeddedChannel ch, HttpRequest request, HttpResponse response) {
+    private static void answer(EmbeddedChannel ch, Request request, HttpResponse response) {
         ch.writeInbound(request, LastHttpContent.EMPTY_LAST_CONTENT);
         ch.readInbound();
         ch.readInbound();

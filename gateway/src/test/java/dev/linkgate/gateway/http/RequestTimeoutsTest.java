@@ -2,10 +2,8 @@ package dev.linkgate.gateway.http;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.DefaultHttpRequest;
+import dev.linkgate.gateway.testing.Requests;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -54,7 +52,7 @@ class RequestTimeoutsTest {
         ch.writeInbound(Unpooled.copiedBuffer(new byte[] {'G'}));
         releaseAll(ch);
         advance(ch, 1_000);
-        ch.writeInbound(new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"));
+        ch.writeInbound(Requests.of("GET", "/", ""));
         releaseAll(ch);
 
         advance(ch, 60_000);
@@ -66,7 +64,7 @@ class RequestTimeoutsTest {
     @Test
     void anIdleKeepAliveConnectionIsClosedSilentlyAfterTheIdleTimeout() {
         EmbeddedChannel ch = channel();
-        ch.writeInbound(new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"));
+        ch.writeInbound(Requests.of("GET", "/", ""));
         releaseAll(ch);
         ch.pipeline().fireUserEventTriggered(ConnectionEvent.AWAITING_REQUEST);
 

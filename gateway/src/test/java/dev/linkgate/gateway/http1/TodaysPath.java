@@ -1,10 +1,10 @@
 package dev.linkgate.gateway.http1;
 
 import dev.linkgate.core.config.ServerConfig;
-import dev.linkgate.gateway.http.ExpectContinueHandler;
-import dev.linkgate.gateway.http.RequestTargetHandler;
-import dev.linkgate.gateway.proxy.ForwardHeaders;
-import dev.linkgate.gateway.upstream.UpstreamCodec;
+import dev.linkgate.gateway.http1.previous.ExpectContinueHandler;
+import dev.linkgate.gateway.http1.previous.ForwardHeaders;
+import dev.linkgate.gateway.http1.previous.RequestTargetHandler;
+import dev.linkgate.gateway.http1.previous.UpstreamCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -16,8 +16,9 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.ByteArrayOutputStream;
 
 /**
- * The request head today's pipeline sends upstream: Netty's codec as the gateway configures it,
- * RequestTargetHandler, ExpectContinueHandler, then ForwardHeaders.toUpstream and UpstreamCodec's encoder.
+ * The request head the object path sent upstream before the byte-level path replaced it (main at 1f7e053):
+ * Netty's codec as the gateway configured it, RequestTargetHandler, ExpectContinueHandler, then
+ * ForwardHeaders.toUpstream and UpstreamCodec's encoder (kept in {@code previous} as they were).
  */
 final class TodaysPath {
     private TodaysPath() {

@@ -1,16 +1,13 @@
 package dev.linkgate.gateway.link;
 
+import dev.linkgate.gateway.http.Request;
+import dev.linkgate.gateway.testing.Requests;
 import dev.linkgate.core.policy.ContinueForm;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The continue form's own pipeline step, on an EmbeddedChannel. */
 class ContinueFormReaderTest {
-    private final EmbeddedChannel channel = new EmbeddedChannel(
-            new ContinueFormReader((path, query) -> path.startsWith("/sign/") ? path.substring(6) : null));
+    private final EmbeddedChannel channel = new EmbeddedChannel(new ContinueFormReader());
 
-    private static HttpRequest post(String path, int length) {
-        HttpRequest r = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, path);
-        r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .set(HttpHeaderNames.CONTENT_LENGTH, length);
-        return r;
+    private static Request post(String path, int length) {
+        return Requests.of("POST", path, "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                + length + "\r\n");
     }
 
     private static HttpContent chunk(String text, boolean last) {
@@ -42,7 +36,7 @@ class ContinueFormReaderTest {
     @Test
     void aContinuesFormIsReadWholeAndGoesOnAsOneMessage() {
         String form = ContinueForm.TOKEN_FIELD + "=tok%2D1&" + ContinueForm.PROOF_FIELD + "=pr00f";
-        HttpRequest head = post("/sign/abc", form.length());
+        Request head = post("/sign/abc", form.length());
         channel.writeInbound(head);
         assertNull(channel.readInbound(), "nothing goes on before the form is whole");
         channel.writeInbound(chunk(form.substring(0, 10), false));
@@ -73,9 +67,8 @@ class ContinueFormReaderTest {
 
     @Test
     void aChunkedBodyThatGrowsPastTheLimitIsTooLarge() {
-        HttpRequest head = post("/sign/abc", 0);
-        head.headers().remove(HttpHeaderNames.CONTENT_LENGTH).set(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
-        channel.writeInbound(head);
+        channel.writeInbound(Requests.of("POST", "/sign/abc",
+                "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n"));
         channel.writeInbound(chunk("a".repeat(ContinueForm.MAX_BODY_BYTES), false));
         assertNull(channel.readInbound());
         channel.writeInbound(chunk("b", false));
@@ -87,9 +80,24 @@ class ContinueFormReaderTest {
     }
 
     @Test
+    void aChunkedFormIsReadWithoutItsFraming() {
+        String form = ContinueForm.TOKEN_FIELD + "=tok&" + ContinueForm.PROOF_FIELD + "=p";
+        channel.writeInbound(Requests.of("POST", "/sign/abc",
+                "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n"));
+        channel.writeInbound(chunk("4;x=1\r\n" + form.substring(0, 4) + "\r\n", false));
+        channel.writeInbound(chunk(Integer.toHexString(form.length() - 4) + "\r\n" + form.substring(4)
+                + "\r\n0\r\nTrailer-Field: y\r\n\r\n", true));
+
+        ContinueFormReader.ContinueRequest c = assertInstanceOf(ContinueFormReader.ContinueRequest.class,
+                channel.readInbound());
+        assertEquals("tok", c.form().token());
+        assertEquals("p", c.form().proof());
+    }
+
+    @Test
     void everythingElsePassesUntouched() {
-        HttpRequest notALink = post("/upload", 3);
-        HttpRequest get = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/sign/abc");
+        Request notALink = post("/upload", 3);
+        Request get = Requests.of("GET", "/sign/abc", "");
         HttpContent body = chunk("a=1", true);
         channel.writeInbound(notALink, body, get);
         assertSame(notALink, channel.readInbound());

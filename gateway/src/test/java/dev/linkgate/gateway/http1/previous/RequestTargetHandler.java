@@ -1,5 +1,6 @@
-package dev.linkgate.gateway.http;
+package dev.linkgate.gateway.http1.previous;
 
+import dev.linkgate.gateway.http.LocalResponses;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -13,6 +14,7 @@ import io.netty.util.ReferenceCountUtil;
  * ({@code GET http://host/sign/abc}) would otherwise slip past them while the upstream still served it. Its
  * authority becomes the Host. A target in no form we serve (other than {@code OPTIONS *}) gets 400 and close.
  */
+/** As it was before the byte-level path replaced it (main at 1f7e053): the reference HeadWriterTest compares with. */
 public final class RequestTargetHandler extends ChannelInboundHandlerAdapter {
 
     @Override

@@ -1,0 +1,74 @@
+package dev.linkgate.gateway.http;
+
+import dev.linkgate.core.config.ClientIpConfig;
+import dev.linkgate.gateway.http1.RequestHead;
+import dev.linkgate.gateway.link.LinkMatcher;
+import dev.linkgate.gateway.reload.LiveConfig;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * Where each {@link Request} is built from its {@link RequestHead}, once: the time it arrived; its path and
+ * query in origin form (an absolute-form target is reduced to them, so it cannot slip past the link routes) and
+ * its link token, matched once; its client address ({@link ClientAddress}); and the live config it is served
+ * under to its end, the one read of it per request, so that a reload never splits a request between two configs.
+ * Every other message passes untouched.
+ */
+public final class RequestStart extends ChannelInboundHandlerAdapter {
+    private static final String HTTP_2 = "HTTP/2.0";
+    private static final String HTTP_1_1 = "HTTP/1.1";
+    private static final String HTTP_1_0 = "HTTP/1.0";
+
+    private final Supplier<LiveConfig> live;
+    private final LinkMatcher links;
+    private final Clock clock;
+    /** The peer of this connection, normalized once (a connection has one peer). */
+    private InetAddress peer;
+
+    /** @param live the config requests are served under now (a reload replaces it) */
+    public RequestStart(Supplier<LiveConfig> live, LinkMatcher links, Clock clock) {
+        this.live = live;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof RequestHead head) {
+            ctx.fireChannelRead(start(ctx.channel(), head));
+        } else {
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    private Request start(Channel channel, RequestHead head) {
+        long startNanos = System.nanoTime();
+        LiveConfig now = live.get();
+        ClientIpConfig clientIp = now.config().clientIp();
+        InetAddress from = peer(channel);
+        boolean trusted = clientIp.isTrustedProxy(from);
+        InetAddress client = trusted ? ClientAddress.resolve(from, head.headers("X-Forwarded-For"),
+                clientIp::isTrustedProxy) : from;
+        String path = head.path();
+        String query = head.query();
+        String protocol = channel instanceof Http2StreamChannel ? HTTP_2 : head.http10() ? HTTP_1_0 : HTTP_1_1;
+        return new Request(head, clock.instant(), startNanos, protocol, path, query, links.match(path, query), from,
+                client, trusted, Connections.secure(channel), now);
+    }
+
+    private InetAddress peer(Channel channel) {
+        if (peer == null) {
+            InetSocketAddress source = Connections.of(channel).attr(ProxyProtocolHandler.SOURCE).get();
+            InetSocketAddress remote = source != null ? source : (InetSocketAddress) channel.remoteAddress();
+            peer = ClientAddress.normalize(remote.getAddress());
+        }
+        return peer;
+    }
+}
