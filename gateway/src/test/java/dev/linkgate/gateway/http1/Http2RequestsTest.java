@@ -153,6 +153,39 @@ class Http2RequestsTest {
                 List.copyOf(upstream.heads()).stream().map(RawUpstream.Request::requestLine).toList());
     }
 
+    /**
+     * Pseudo-headers Netty's conversion cannot make an HTTP/1.1 request of (a method that is no token, a path with
+     * a space, Host against :authority) are a malformed request: a PROTOCOL_ERROR reset (RFC 9113 8.1.1), not
+     * the CANCEL of a stream nobody wants any more.
+     */
+    @Test
+    void pseudoHeadersNoRequestLineCouldHoldResetTheStreamAsAProtocolErrorAndTheConnectionCarriesOn()
+            throws Exception {
+        startH2c();
+        String[][] malformed = {
+                {":method", "G(T", ":scheme", "http", ":path", "/m", ":authority", "app"},
+                {":method", "GET", ":scheme", "http", ":path", "/a b", ":authority", "app"},
+                {":method", "GET", ":scheme", "http", ":path", "/h", ":authority", "app", "host", "other"}};
+        try (RawHttp2 c = RawHttp2.connect(gateway.port())) {
+            int stream = 1;
+            for (String[] headers : malformed) {
+                c.frame(RawHttp2.HEADERS, RawHttp2.END_HEADERS | RawHttp2.END_STREAM, stream,
+                        RawHttp2.headers(headers));
+                RawHttp2.Frame reset = c.next(RawHttp2.RST_STREAM);
+                assertNotNull(reset, String.join(" ", headers));
+                assertEquals(stream, reset.stream());
+                assertEquals(1, reset.errorCode(), "PROTOCOL_ERROR for " + String.join(" ", headers));
+                stream += 2;
+            }
+            c.frame(RawHttp2.HEADERS, RawHttp2.END_HEADERS | RawHttp2.END_STREAM, stream, RawHttp2.get("/after"));
+            RawHttp2.Frame next = c.next(RawHttp2.HEADERS);
+            assertNotNull(next, "the connection carries on");
+            assertEquals(stream, next.stream());
+        }
+        assertEquals(List.of("GET /after HTTP/1.1"),
+                List.copyOf(upstream.heads()).stream().map(RawUpstream.Request::requestLine).toList());
+    }
+
     /** The one request the upstream received, which must have this request line. */
     private RawUpstream.Request only(String requestLine) {
         List<RawUpstream.Request> heads = List.copyOf(upstream.heads());
