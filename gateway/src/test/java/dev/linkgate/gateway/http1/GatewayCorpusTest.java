@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,8 +56,13 @@ class GatewayCorpusTest {
         int refused = 0;
         int stricter = 0;
         int forwarded = 0;
+        Map<String, Integer> endings = new TreeMap<>();
         for (Corpus.Case c : CORPUS.cases()) {
             GatewayExpectation e = GatewayExpectation.of(c.bytes());
+            GatewayExpectation.Answer last = e.answers().isEmpty() ? null : e.answers().get(e.answers().size() - 1);
+            String ending = last == null || last.forwarded() ? (e.closes() ? "close" : "open")
+                    : last.status() + (e.unfinished() != null ? " in a body" : "");
+            endings.merge(ending, 1, Integer::sum);
             boolean refusedByParser = NewParserRun.run(c.bytes(), Integer.MAX_VALUE).rejected();
             refused += refusedByParser ? 1 : 0;
             forwarded += e.forwarded().size();
@@ -67,6 +74,7 @@ class GatewayCorpusTest {
         System.out.printf("over the wire: %d cases (%d refused by the parser, %d of them stricter than Netty; %d "
                 + "accepted), %d requests forwarded, %d problem(s)%n", CORPUS.cases().size(), refused, stricter,
                 CORPUS.cases().size() - refused, forwarded, problems.size());
+        System.out.printf("  last answer, by case: %s; cut-off requests the upstream saw: %d%n", endings, wire.cutOff);
         assertEquals(86, stricter, "the corpus's stricter cases");
         report(problems);
     }
