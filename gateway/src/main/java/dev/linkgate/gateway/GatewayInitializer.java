@@ -29,7 +29,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
-import io.netty.handler.codec.http.HttpResponseEncoder;
+import dev.linkgate.gateway.http.ResponseEncoder;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.SniHandler;
@@ -170,7 +170,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
      */
     private void addHttpCodec(ChannelPipeline p, ServerConfig server, RequestTimeouts timeouts) {
         p.addLast("first-bytes", timeouts.firstBytes());
-        p.addLast("http-encoder", new HttpResponseEncoder());
+        p.addLast("http-encoder", new ResponseEncoder());
         p.addLast("http-codec", new Http1ServerHandler(server.maxRequestLine().toIntBytes(),
                 server.maxHeaderSize().toIntBytes()));
     }

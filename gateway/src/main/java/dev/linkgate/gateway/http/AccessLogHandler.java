@@ -9,7 +9,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 
 import java.net.InetAddress;
@@ -54,16 +53,17 @@ public final class AccessLogHandler extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof HttpResponse response && (response.status().codeClass() != HttpStatusClass.INFORMATIONAL
-                || response.status().code() == 101)) {
-            // 101 ends the HTTP part of a WebSocket: it is the request's answer.
+        int status = msg instanceof HttpResponse response ? response.status().code()
+                : msg instanceof RelayedResponse relayed ? relayed.status() : 0;
+        // 101 ends the HTTP part of a WebSocket: it is the request's answer.
+        if (status >= 200 || status == 101) {
             if (outcome == null) {
                 // Answered before a request was read at all (408, or 400 for a head refused).
                 current = null;
                 outcome = new Outcome();
                 startNanos = System.nanoTime();
             }
-            outcome.status(response.status().code());
+            outcome.status(status);
         }
         if (outcome != null && outcome.status() != 0) {
             if (msg instanceof HttpContent content) {

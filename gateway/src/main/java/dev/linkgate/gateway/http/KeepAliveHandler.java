@@ -66,6 +66,11 @@ public final class KeepAliveHandler extends ChannelDuplexHandler {
             ctx.write(msg, promise);
             return;
         }
+        if (msg instanceof RelayedResponse relayed && !relayed.head().informational()) {
+            // Relayed as bytes to an HTTP/1.1 client: its end is always marked (a close-delimited body is chunked).
+            persist = inFlight && clientKeepAlive && !draining && !relayed.closeAfter();
+            relayed.connection(persist ? null : "close");
+        }
         if (msg instanceof HttpResponse response) {
             persist = inFlight && clientKeepAlive && !draining && HttpUtil.isKeepAlive(response)
                     && selfDelimited(response);

@@ -19,16 +19,20 @@ final class ConnectionTokens {
     }
 
     static ConnectionTokens of(RequestHead head) {
+        return of(head.bytes, head.fields, head.fieldCount);
+    }
+
+    /** The same for a head's bytes and field table (a request's or a response's). */
+    static ConnectionTokens of(byte[] b, int[] fields, int fieldCount) {
         int[] ranges = null;
         int count = 0;
-        byte[] b = head.bytes;
-        for (int i = 0; i < head.fieldCount; i++) {
+        for (int i = 0; i < fieldCount; i++) {
             int at = i * RequestHead.STRIDE;
-            if (head.fields[at + RequestHead.ID] != FieldName.CONNECTION) {
+            if (fields[at + RequestHead.ID] != FieldName.CONNECTION) {
                 continue;
             }
-            int end = head.fields[at + RequestHead.VALUE_END];
-            for (int t = head.fields[at + RequestHead.VALUE_START]; t <= end; ) {
+            int end = fields[at + RequestHead.VALUE_END];
+            for (int t = fields[at + RequestHead.VALUE_START]; t <= end; ) {
                 int comma = HttpBytes.itemEnd(b, t, end, (byte) ',');
                 int s = HttpBytes.skipOws(b, t, comma);
                 int e = HttpBytes.trimOws(b, s, comma);
@@ -48,13 +52,16 @@ final class ConnectionTokens {
 
     /** Whether field {@code i} of {@code head} is one the Connection header names. */
     boolean names(RequestHead head, int i) {
+        return names(head.bytes, head.fields, i);
+    }
+
+    boolean names(byte[] b, int[] fields, int i) {
         if (count == 0) {
             return false;
         }
         int at = i * RequestHead.STRIDE;
-        int start = head.fields[at + RequestHead.NAME_START];
-        int length = head.fields[at + RequestHead.NAME_END] - start;
-        byte[] b = head.bytes;
+        int start = fields[at + RequestHead.NAME_START];
+        int length = fields[at + RequestHead.NAME_END] - start;
         for (int t = 0; t < count; t++) {
             int s = ranges[t * 2];
             if (ranges[t * 2 + 1] - s == length && sameIgnoringCase(b, s, start, length)) {

@@ -4,7 +4,10 @@ import dev.linkgate.gateway.http.AddressText;
 import dev.linkgate.gateway.http.LazyTimer;
 import dev.linkgate.gateway.http.LocalResponses;
 import dev.linkgate.gateway.http.Request;
+import dev.linkgate.gateway.http.RelayedResponse;
 import dev.linkgate.gateway.http1.HeadWriter;
+import dev.linkgate.gateway.http1.ResponseHead;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import dev.linkgate.gateway.upstream.UpstreamCodec;
 import io.netty.buffer.ByteBuf;
 import dev.linkgate.gateway.page.InterstitialPage;
@@ -56,6 +59,11 @@ final class Exchange implements UpstreamListener {
     private final AddressText peerText;
     /** A WebSocket handshake on a non-link path: a 101 turns the two connections into a {@link Tunnel}. */
     private final boolean webSocket;
+    /**
+     * The response is relayed as bytes (a passthrough to an HTTP/1.1 client); otherwise as Netty's objects, for an
+     * HTTP/2 or HTTP/1.0 client, a copy the observer keeps, or a WebSocket handshake.
+     */
+    private final boolean relay;
     private final Runnable timedOut = () -> fail(UpstreamError.TIMEOUT);
 
     private UpstreamConnection conn;
@@ -91,6 +99,8 @@ final class Exchange implements UpstreamListener {
         this.acceptLanguage = request.head().header("Accept-Language");
         this.webSocket = forward.observer() == ForwardObserver.NONE
                 && Upgrade.of(request.head()) == Upgrade.WEBSOCKET;
+        this.relay = forward.observer() == ForwardObserver.NONE && !webSocket && !http10Client
+                && !(ctx.channel() instanceof Http2StreamChannel);
     }
 
     void start() {
@@ -139,7 +149,7 @@ final class Exchange implements UpstreamListener {
         // Written anew for each connection tried: a retry sends the same bytes again.
         ByteBuf headBytes = heads.write(request.head(), new HeadWriter.Edits(peerText.of(request.peer()),
                 request.peerTrusted(), request.secure(), forward.cookies(), forward.asGet(), webSocket), ch.alloc());
-        ch.write(new UpstreamCodec.Head(headBytes, head), ch.voidPromise());
+        ch.write(new UpstreamCodec.Head(headBytes, head, relay), ch.voidPromise());
         if (requestEnded) {
             ch.flush();
             requestSent = true;
@@ -190,22 +200,42 @@ final class Exchange implements UpstreamListener {
     }
 
     @Override
-    public void upstreamRead(HttpObject msg) {
+    public void upstreamRead(Object msg) {
         cancelTimer();
         if (finished) {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (msg.decoderResult().isFailure()) {
+        if (msg instanceof HttpObject o && o.decoderResult().isFailure()) {
             ReferenceCountUtil.release(msg);
             fail(UpstreamError.PROTOCOL);
             return;
         }
-        if (msg instanceof HttpResponse response) {
+        if (msg instanceof ResponseHead relayed) {
+            relayedHead(relayed);
+        } else if (msg instanceof HttpResponse response) {
             responseHead(response);
         }
         if (msg instanceof HttpContent content) {
             responseContent(content);
+        }
+    }
+
+    /** A response relayed as bytes: 1xx are not passed on (the client gets only the final response). */
+    private void relayedHead(ResponseHead response) {
+        if (response.informational()) {
+            if (response.status() == 101) {
+                // Nothing asked to switch protocols (the Upgrade header is not forwarded on this path).
+                fail(UpstreamError.PROTOCOL);
+            }
+            return;
+        }
+        responseStarted = true;
+        upstreamKeepAlive = response.keepAlive();
+        // The upstream answered before the request body was through: neither connection can carry on.
+        closeClientAfter = !requestEnded;
+        if (!clientGone) {
+            ctx.write(new RelayedResponse(response, closeClientAfter), ctx.voidPromise());
         }
     }
 

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpObject;
+import dev.linkgate.gateway.http1.ResponseHead;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -79,8 +80,8 @@ public final class UpstreamConnection {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             UpstreamListener l = listener;
-            if (l != null && msg instanceof HttpObject o) {
-                l.upstreamRead(o);
+            if (l != null && (msg instanceof HttpObject || msg instanceof ResponseHead)) {
+                l.upstreamRead(msg);
                 return;
             }
             ReferenceCountUtil.release(msg);

@@ -1,11 +1,13 @@
 package dev.linkgate.gateway.upstream;
 
-import io.netty.handler.codec.http.HttpObject;
 
 /** What the exchange using an upstream connection hears from it, on the connection's event loop. */
 public interface UpstreamListener {
-    /** A decoded response part; ownership passes to the listener. */
-    void upstreamRead(HttpObject msg);
+    /**
+     * A response part: a {@code ResponseHead} or a body piece of bytes for a response relayed as bytes, else
+     * Netty's decoded objects. Ownership passes to the listener.
+     */
+    void upstreamRead(Object msg);
 
     void upstreamReadComplete();
 

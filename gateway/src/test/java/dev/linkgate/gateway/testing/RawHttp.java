@@ -74,6 +74,16 @@ public final class RawHttp implements AutoCloseable {
         return new Response(r.version(), code, headers, body);
     }
 
+    /** Reads the raw bytes up to and including {@code end} (as ISO-8859-1 text), or to the stream's end. */
+    public String readUntil(String end) throws IOException {
+        StringBuilder text = new StringBuilder();
+        int c;
+        while (!text.toString().endsWith(end) && (c = in.read()) != -1) {
+            text.append((char) c);
+        }
+        return text.toString();
+    }
+
     /** True when the server closed the connection (end of stream) within the socket timeout. */
     public boolean closedByServer() throws IOException {
         try {
