@@ -36,6 +36,13 @@ public final class LocalResponses {
         ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
     }
 
+    /** A problem page in the request's language; a HEAD gets its head only. */
+    public static FullHttpResponse problem(InterstitialPage pages, Request request, InterstitialPage.Problem problem) {
+        String nonce = InterstitialPage.newNonce();
+        return page(pages.problemPage(problem, request.head().header("Accept-Language"), nonce), nonce,
+                request.isHead());
+    }
+
     /** The headers every page response carries (CSP with this nonce, no-store, no-referrer, ...). */
     public static void securityHeaders(FullHttpResponse r, String cspNonce) {
         for (Map.Entry<String, String> h : InterstitialPage.securityHeaders(cspNonce)) {

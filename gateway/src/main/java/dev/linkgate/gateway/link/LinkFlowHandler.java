@@ -4,6 +4,7 @@ import dev.linkgate.core.policy.Action;
 import dev.linkgate.core.policy.Decision;
 import dev.linkgate.core.policy.Reason;
 import dev.linkgate.core.request.ClickRequest;
+import dev.linkgate.gateway.http.LocalResponses;
 import dev.linkgate.gateway.http.Request;
 import dev.linkgate.gateway.page.InterstitialPage.Problem;
 import dev.linkgate.gateway.proxy.Forward;
@@ -218,7 +219,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void problem(ChannelHandlerContext ctx, Problem problem) {
-        respond(ctx, LinkResponses.problem(live.pages(), request, problem));
+        respond(ctx, LocalResponses.problem(live.pages(), request, problem));
     }
 
     private void tooLarge(ChannelHandlerContext ctx) {

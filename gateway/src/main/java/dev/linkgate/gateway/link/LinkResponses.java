@@ -38,11 +38,6 @@ final class LinkResponses {
         return LocalResponses.page(page, nonce, false);
     }
 
-    static FullHttpResponse problem(InterstitialPage pages, Request request, Problem problem) {
-        String nonce = InterstitialPage.newNonce();
-        return LocalResponses.page(pages.problemPage(problem, acceptLanguage(request), nonce), nonce, isHead(request));
-    }
-
     /** The app's first response again, as it was (framing headers are the copy's own). */
     static FullHttpResponse replay(Request request, SharedResponse copy) {
         byte[] body = copy.body();

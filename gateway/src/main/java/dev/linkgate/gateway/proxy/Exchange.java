@@ -54,7 +54,6 @@ final class Exchange implements UpstreamListener {
     private final boolean head;
     private final boolean http10Client;
     private final boolean bodyless;
-    private final String acceptLanguage;
     private final LazyTimer timer;
     private final AddressText peerText;
     /** A WebSocket handshake on a non-link path: a 101 turns the two connections into a {@link Tunnel}. */
@@ -66,19 +65,26 @@ final class Exchange implements UpstreamListener {
     private final boolean relay;
     private final Runnable timedOut = () -> fail(UpstreamError.TIMEOUT);
 
+    /**
+     * Where the exchange stands with the upstream: getting a connection (again, for a retry), sending the request,
+     * awaiting the response, streaming it to the client, done. The flags below are the facts that do not follow
+     * from it: how far the client's side is, and what was learned on the way.
+     */
+    private enum Phase { CONNECTING, SENDING, AWAITING, STREAMING, DONE }
+
+    private Phase phase = Phase.CONNECTING;
     private UpstreamConnection conn;
-    private boolean connReused;
     private long startNanos;
+    /** The client's request has been read to its end (and, once connected, written on). */
     private boolean requestEnded;
     private boolean clientReadPending;
-    private boolean requestSent;
-    private boolean responseStarted;
-    private boolean upstreamKeepAlive;
-    private boolean skippingInformational;
-    private boolean closeClientAfter;
     private boolean clientGone;
+    /** The upstream answered before the request's body was through: neither connection can carry on. */
+    private boolean closeClientAfter;
+    private boolean upstreamKeepAlive;
+    /** A 1xx's body-less parts are still arriving (object mode). */
+    private boolean skippingInformational;
     private boolean retried;
-    private boolean finished;
 
     /** @param timer the connection's response clock, this exchange's alone until it is done */
     Exchange(ChannelHandlerContext ctx, Forward forward, ProxyHandler.Settings settings, HeadWriter heads,
@@ -96,7 +102,6 @@ final class Exchange implements UpstreamListener {
         this.http10Client = request.head().http10();
         this.requestEnded = forward.bodyRead();
         this.bodyless = forward.bodyRead() || !request.head().hasBody();
-        this.acceptLanguage = request.head().header("Accept-Language");
         this.webSocket = forward.observer() == ForwardObserver.NONE
                 && Upgrade.of(request.head()) == Upgrade.WEBSOCKET;
         this.relay = forward.observer() == ForwardObserver.NONE && !webSocket && !http10Client
@@ -114,7 +119,7 @@ final class Exchange implements UpstreamListener {
 
     /** One read outstanding at most: each read yields one message, so the next request is never read early. */
     private void readClient() {
-        if (!clientReadPending && !requestEnded && !finished) {
+        if (!clientReadPending && !requestEnded && phase != Phase.DONE) {
             clientReadPending = true;
             ctx.read();
         }
@@ -129,7 +134,7 @@ final class Exchange implements UpstreamListener {
         pool.acquire(fresh).addListener((Future<UpstreamConnection> f) -> {
             if (!f.isSuccess()) {
                 fail(UpstreamError.CONNECT);
-            } else if (finished) {
+            } else if (phase == Phase.DONE) {
                 pool.release(f.getNow(), true);
             } else {
                 connected(f.getNow());
@@ -143,7 +148,7 @@ final class Exchange implements UpstreamListener {
      */
     private void connected(UpstreamConnection c) {
         conn = c;
-        connReused = c.reused();
+        phase = Phase.SENDING;
         c.attach(this);
         Channel ch = c.channel();
         // Written anew for each connection tried: a retry sends the same bytes again.
@@ -152,7 +157,7 @@ final class Exchange implements UpstreamListener {
         ch.write(new UpstreamCodec.Head(headBytes, head, relay), ch.voidPromise());
         if (requestEnded) {
             ch.flush();
-            requestSent = true;
+            phase = Phase.AWAITING;
             armTimer();
         } else {
             ch.flush();
@@ -169,7 +174,7 @@ final class Exchange implements UpstreamListener {
         if (last) {
             requestEnded = true;
         }
-        if (finished || conn == null || responseStarted && closeClientAfter) {
+        if (phase == Phase.DONE || conn == null || closeClientAfter) {
             ReferenceCountUtil.release(content);
             return;
         }
@@ -183,8 +188,8 @@ final class Exchange implements UpstreamListener {
             conn.channel().flush();
         }
         if (last) {
-            requestSent = true;
-            if (!responseStarted) {
+            if (phase == Phase.SENDING) {
+                phase = Phase.AWAITING;
                 armTimer();
             }
         } else if (conn.channel().isWritable()) {
@@ -194,7 +199,7 @@ final class Exchange implements UpstreamListener {
 
     @Override
     public void upstreamWritable() {
-        if (conn != null && !(responseStarted && closeClientAfter)) {
+        if (conn != null && !closeClientAfter) {
             readClient();
         }
     }
@@ -202,7 +207,7 @@ final class Exchange implements UpstreamListener {
     @Override
     public void upstreamRead(Object msg) {
         cancelTimer();
-        if (finished) {
+        if (phase == Phase.DONE) {
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -230,9 +235,8 @@ final class Exchange implements UpstreamListener {
             }
             return;
         }
-        responseStarted = true;
+        phase = Phase.STREAMING;
         upstreamKeepAlive = response.keepAlive();
-        // The upstream answered before the request body was through: neither connection can carry on.
         closeClientAfter = !requestEnded;
         if (!clientGone) {
             ctx.write(new RelayedResponse(response, closeClientAfter), ctx.voidPromise());
@@ -249,7 +253,7 @@ final class Exchange implements UpstreamListener {
             skippingInformational = true;
             return;
         }
-        responseStarted = true;
+        phase = Phase.STREAMING;
         if (webSocket) {
             settings.metrics().edge().upgrade("declined");
         }
@@ -257,7 +261,6 @@ final class Exchange implements UpstreamListener {
         int code = response.status().code();
         ForwardHeaders.toClient(response, !head && code != 204 && code != 304, http10Client);
         if (!requestEnded) {
-            // The upstream answered before the request body was through: neither connection can carry on.
             closeClientAfter = true;
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
@@ -292,7 +295,7 @@ final class Exchange implements UpstreamListener {
 
     @Override
     public void upstreamReadComplete() {
-        if (finished) {
+        if (phase == Phase.DONE) {
             return;
         }
         if (!clientGone) {
@@ -305,40 +308,41 @@ final class Exchange implements UpstreamListener {
 
     /** The client drained its buffer: take the next chunk of the response. */
     void clientWritable() {
-        if (!finished && conn != null && responseStarted) {
+        if (phase == Phase.STREAMING && conn != null) {
             readUpstream();
         }
     }
 
     private void readUpstream() {
         conn.channel().read();
-        if (requestSent) {
+        if (phase == Phase.AWAITING || phase == Phase.STREAMING && !closeClientAfter) {
+            // The request is all sent: the upstream owes the rest of its answer within the response timeout.
             armTimer();
         }
     }
 
     @Override
     public void upstreamClosed() {
-        if (!finished) {
+        if (phase != Phase.DONE) {
             fail(UpstreamError.RESET);
         }
     }
 
     @Override
     public void upstreamFailed(Throwable cause) {
-        if (!finished) {
+        if (phase != Phase.DONE) {
             fail(cause instanceof DecoderException ? UpstreamError.PROTOCOL : UpstreamError.RESET);
         }
     }
 
     /** The client connection closed. A claimed link's forward carries on to learn its outcome. */
     void clientClosed() {
-        if (finished) {
+        if (phase == Phase.DONE) {
             return;
         }
         clientGone = true;
         if (forward.observer().outlivesClient() && requestEnded) {
-            if (responseStarted && conn != null) {
+            if (phase == Phase.STREAMING && conn != null) {
                 readUpstream();
             }
             return;
@@ -352,7 +356,7 @@ final class Exchange implements UpstreamListener {
      * until the tunnel closes).
      */
     private void switchProtocols(HttpResponse response) {
-        finished = true;
+        phase = Phase.DONE;
         releaseTimer();
         settings.metrics().edge().upgrade("switched");
         UpstreamConnection c = conn;
@@ -370,9 +374,10 @@ final class Exchange implements UpstreamListener {
     }
 
     private void finish() {
-        finished = true;
+        phase = Phase.DONE;
         releaseTimer();
-        boolean reusable = requestSent && !closeClientAfter && upstreamKeepAlive;
+        // Reused only after a clean end: the request all sent before the answer, keep-alive on the upstream's side.
+        boolean reusable = !closeClientAfter && upstreamKeepAlive;
         UpstreamConnection c = conn;
         conn = null;
         c.releaseAfterRead(pool, reusable);
@@ -384,28 +389,31 @@ final class Exchange implements UpstreamListener {
     }
 
     private void fail(UpstreamError error) {
-        if (finished) {
+        if (phase == Phase.DONE) {
             return;
         }
         cancelTimer();
+        boolean reused = conn != null && conn.reused();
+        boolean started = phase == Phase.STREAMING;
         if (conn != null) {
             UpstreamConnection c = conn;
             conn = null;
             c.detach();
             pool.release(c, false);
         }
-        if (canRetry(error)) {
+        if (canRetry(error, reused, started)) {
             retried = true;
+            phase = Phase.CONNECTING;
             connect(true);
             return;
         }
-        finished = true;
+        phase = Phase.DONE;
         releaseTimer();
         addUpstreamTime(System.nanoTime() - startNanos);
         if (error != UpstreamError.ABORTED) {
             settings.metrics().upstreamError(error.label());
         }
-        if (responseStarted) {
+        if (started) {
             forward.observer().responseEnd(false);
             if (!clientGone) {
                 // Part of the response is out: the only honest signal left is to cut the connection.
@@ -420,16 +428,14 @@ final class Exchange implements UpstreamListener {
         onDone.accept(this);
     }
 
-    private boolean canRetry(UpstreamError error) {
-        return error == UpstreamError.RESET && connReused && !retried && !responseStarted && bodyless
+    private boolean canRetry(UpstreamError error, boolean reused, boolean started) {
+        return error == UpstreamError.RESET && reused && !retried && !started && bodyless
                 && requestEnded && !clientGone && IDEMPOTENT.contains(request.method());
     }
 
     private FullHttpResponse problemPage(UpstreamError error) {
-        String nonce = InterstitialPage.newNonce();
-        InterstitialPage.Problem problem = error == UpstreamError.TIMEOUT
-                ? InterstitialPage.Problem.UPSTREAM_TIMEOUT : InterstitialPage.Problem.UPSTREAM_UNAVAILABLE;
-        FullHttpResponse r = LocalResponses.page(settings.pages().problemPage(problem, acceptLanguage, nonce), nonce, head);
+        FullHttpResponse r = LocalResponses.problem(settings.pages(), request, error == UpstreamError.TIMEOUT
+                ? InterstitialPage.Problem.UPSTREAM_TIMEOUT : InterstitialPage.Problem.UPSTREAM_UNAVAILABLE);
         if (!requestEnded) {
             r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
