@@ -16,6 +16,7 @@ import dev.linkgate.gateway.link.LinkFlow;
 import dev.linkgate.gateway.link.LinkMatcher;
 import dev.linkgate.gateway.http2.AlpnChoice;
 import dev.linkgate.gateway.http2.Http2RequestHead;
+import dev.linkgate.gateway.http2.Http2RequestLine;
 import dev.linkgate.gateway.http2.Http2Server;
 import dev.linkgate.gateway.http2.PrefaceChoice;
 import dev.linkgate.gateway.http2.ProtocolPipelines;
@@ -136,6 +137,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
         ch.config().setAutoRead(false);
         ChannelPipeline p = ch.pipeline();
         ServerConfig server = live.get().config().server();
+        p.addLast("h2-request-line", new Http2RequestLine());
         p.addLast("h2-http", new Http2StreamFrameToHttpObjectCodec(true));
         p.addLast("h2-request", new Http2RequestHead(server.maxRequestLine().toIntBytes(),
                 server.maxHeaderSize().toIntBytes()));

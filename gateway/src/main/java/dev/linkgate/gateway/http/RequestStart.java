@@ -31,6 +31,9 @@ public final class RequestStart extends ChannelInboundHandlerAdapter {
     private final Clock clock;
     /** The peer of this connection, normalized once (a connection has one peer). */
     private InetAddress peer;
+    /** Whether the peer is a trusted proxy, under {@link #trustedUnder}: looked up again only after a reload. */
+    private boolean peerTrusted;
+    private LiveConfig trustedUnder;
 
     /** @param live the config requests are served under now (a reload replaces it) */
     public RequestStart(Supplier<LiveConfig> live, LinkMatcher links, Clock clock) {
@@ -53,7 +56,11 @@ public final class RequestStart extends ChannelInboundHandlerAdapter {
         LiveConfig now = live.get();
         ClientIpConfig clientIp = now.config().clientIp();
         InetAddress from = peer(channel);
-        boolean trusted = clientIp.isTrustedProxy(from);
+        if (trustedUnder != now) {
+            peerTrusted = clientIp.isTrustedProxy(from);
+            trustedUnder = now;
+        }
+        boolean trusted = peerTrusted;
         InetAddress client = trusted ? ClientAddress.resolve(from, head.headers("X-Forwarded-For"),
                 clientIp::isTrustedProxy) : from;
         String path = head.path();

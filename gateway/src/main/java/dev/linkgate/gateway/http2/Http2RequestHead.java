@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.HttpConversionUtil;
 import io.netty.util.ReferenceCountUtil;
@@ -109,7 +110,9 @@ public final class Http2RequestHead extends ChannelInboundHandlerAdapter {
      */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof Http2Exception e) {
+        // The conversion's own refusals (Host against :authority) come wrapped in a DecoderException.
+        Http2Exception e = Http2CodecUtil.getEmbeddedHttp2Exception(cause);
+        if (e != null) {
             ctx.writeAndFlush(new DefaultHttp2ResetFrame(e.error()));
             return;
         }
