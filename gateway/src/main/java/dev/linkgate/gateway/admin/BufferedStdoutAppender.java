@@ -91,6 +91,22 @@ public final class BufferedStdoutAppender<E> extends OutputStreamAppender<E> {
         }
     }
 
+    /**
+     * Writes the event's bytes into the buffer. Unlike the appender it extends, it does not prepare the event for
+     * deferred processing (thread name, MDC copy): the line is encoded here, at once, on the caller's thread.
+     */
+    @Override
+    protected void subAppend(E event) {
+        if (!isStarted()) {
+            return;
+        }
+        try {
+            writeOut(event);
+        } catch (IOException e) {
+            addError("cannot write the access log to stdout", e);
+        }
+    }
+
     /** Writes out what the buffer holds; the periodic flush, and callable at any time. */
     public void flushNow() {
         streamWriteLock.lock();

@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -125,6 +126,22 @@ class BufferedStdoutAppenderTest {
         assertTrue(buffered.isStarted());
         assertEquals(64 * 1024, buffered.bufferSize());
         assertEquals(1000, buffered.flushMillis());
+        assertInstanceOf(MessageLineEncoder.class, buffered.getEncoder());
+    }
+
+    @Test
+    void theAccessLogEncoderWritesWhatTheMsgNewlinePatternWrote() {
+        PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+        pattern.setContext(context);
+        pattern.setPattern("%msg%n");
+        pattern.start();
+        MessageLineEncoder lines = new MessageLineEncoder();
+        lines.setContext(context);
+        lines.start();
+        for (String message : new String[] {"{\"path\":\"/sign/abcd…\",\"status\":200}", "", "Jörg ✓"}) {
+            ILoggingEvent e = event(message);
+            assertArrayEquals(pattern.encode(e), lines.encode(e), message);
+        }
     }
 
     private BufferedStdoutAppender<ILoggingEvent> started(int bufferSize) {
@@ -135,9 +152,8 @@ class BufferedStdoutAppenderTest {
     }
 
     private void start(BufferedStdoutAppender<ILoggingEvent> appender) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        MessageLineEncoder encoder = new MessageLineEncoder();
         encoder.setContext(context);
-        encoder.setPattern("%msg%n");
         encoder.start();
         appender.setContext(context);
         appender.setEncoder(encoder);
