@@ -8,8 +8,6 @@ package dev.linkgate.gateway.http1;
 record HeadFacts(RequestHead.Framing framing, long contentLength, boolean keepAlive,
                  RequestHead.Expectation expectation) {
     private static final byte[] CHUNKED = {'c', 'h', 'u', 'n', 'k', 'e', 'd'};
-    private static final byte[] CLOSE = {'c', 'l', 'o', 's', 'e'};
-    private static final byte[] KEEP_ALIVE = {'k', 'e', 'e', 'p', '-', 'a', 'l', 'i', 'v', 'e'};
     private static final byte[] CONTINUE = {'1', '0', '0', '-', 'c', 'o', 'n', 't', 'i', 'n', 'u', 'e'};
 
     static HeadFacts of(byte[] b, int[] fields, int count, boolean http10) throws RequestRejected {
@@ -40,14 +38,9 @@ record HeadFacts(RequestHead.Framing framing, long contentLength, boolean keepAl
                     }
                 }
                 case FieldName.CONNECTION -> {
-                    for (int t = start; t < end; ) {
-                        int comma = HttpBytes.itemEnd(b, t, end, (byte) ',');
-                        int s = HttpBytes.skipOws(b, t, comma);
-                        int e = HttpBytes.trimOws(b, s, comma);
-                        close |= HttpBytes.equalsIgnoreCase(b, s, e, CLOSE);
-                        keepAlive |= HttpBytes.equalsIgnoreCase(b, s, e, KEEP_ALIVE);
-                        t = comma + 1;
-                    }
+                    int options = HttpBytes.connectionOptions(b, start, end);
+                    close |= (options & HttpBytes.CLOSE_OPTION) != 0;
+                    keepAlive |= (options & HttpBytes.KEEP_ALIVE_OPTION) != 0;
                 }
                 case FieldName.EXPECT -> {
                     // HTTP/1.0 expectations are ignored (RFC 9110 10.1.1), as ExpectContinueHandler does.

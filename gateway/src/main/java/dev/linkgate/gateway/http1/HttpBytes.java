@@ -102,6 +102,30 @@ final class HttpBytes {
         return at;
     }
 
+    /** {@link #connectionOptions}: the list holds {@code close}. */
+    static final int CLOSE_OPTION = 1;
+    /** {@link #connectionOptions}: the list holds {@code keep-alive}. */
+    static final int KEEP_ALIVE_OPTION = 2;
+    private static final byte[] CLOSE_TOKEN = {'c', 'l', 'o', 's', 'e'};
+    private static final byte[] KEEP_ALIVE_TOKEN = {'k', 'e', 'e', 'p', '-', 'a', 'l', 'i', 'v', 'e'};
+
+    /** Which of close and keep-alive a Connection value's comma-separated list in {@code [start, end)} holds. */
+    static int connectionOptions(byte[] b, int start, int end) {
+        int options = 0;
+        for (int t = start; t < end; ) {
+            int comma = itemEnd(b, t, end, (byte) ',');
+            int s = skipOws(b, t, comma);
+            int e = trimOws(b, s, comma);
+            if (equalsIgnoreCase(b, s, e, CLOSE_TOKEN)) {
+                options |= CLOSE_OPTION;
+            } else if (equalsIgnoreCase(b, s, e, KEEP_ALIVE_TOKEN)) {
+                options |= KEEP_ALIVE_OPTION;
+            }
+            t = comma + 1;
+        }
+        return options;
+    }
+
     /** The first index in {@code [at, end)} that is not OWS, or {@code end}. */
     static int skipOws(byte[] b, int at, int end) {
         while (at < end && isOws(b[at])) {

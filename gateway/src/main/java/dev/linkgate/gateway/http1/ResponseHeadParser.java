@@ -17,8 +17,6 @@ import java.util.Arrays;
  * until the whole head is there.
  */
 public final class ResponseHeadParser {
-    private static final byte[] CLOSE = {'c', 'l', 'o', 's', 'e'};
-    private static final byte[] KEEP_ALIVE = {'k', 'e', 'e', 'p', '-', 'a', 'l', 'i', 'v', 'e'};
     private static final byte[] CHUNKED = {'c', 'h', 'u', 'n', 'k', 'e', 'd'};
 
     private final int maxHead;
@@ -176,14 +174,9 @@ public final class ResponseHeadParser {
                     }
                 }
                 case FieldName.CONNECTION -> {
-                    for (int t = s; t < e; ) {
-                        int comma = HttpBytes.itemEnd(b, t, e, (byte) ',');
-                        int ts = HttpBytes.skipOws(b, t, comma);
-                        int te = HttpBytes.trimOws(b, ts, comma);
-                        close |= HttpBytes.equalsIgnoreCase(b, ts, te, CLOSE);
-                        keepAlive |= HttpBytes.equalsIgnoreCase(b, ts, te, KEEP_ALIVE);
-                        t = comma + 1;
-                    }
+                    int options = HttpBytes.connectionOptions(b, s, e);
+                    close |= (options & HttpBytes.CLOSE_OPTION) != 0;
+                    keepAlive |= (options & HttpBytes.KEEP_ALIVE_OPTION) != 0;
                 }
                 default -> {
                 }
