@@ -67,6 +67,23 @@ class ReloadUnderLoadTest {
     private final List<long[]> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<long[]> reloads = Collections.synchronizedList(new ArrayList<>());
     private final Semaphore reloadDue = new Semaphore(0);
+    /** Reloads asked for and applied so far; a client's next ask waits for its last one (pacing, not timing). */
+    private final AtomicInteger asked = new AtomicInteger();
+    private final Object appliedChanged = new Object();
+    private int appliedSoFar;
+
+    private void awaitApplied(int reloads) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        synchronized (appliedChanged) {
+            try {
+                while (appliedSoFar < reloads && System.nanoTime() < deadline) {
+                    appliedChanged.wait(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     @Test
     void noRequestFailsWhileTheConfigIsReloadedUnderLoad() throws Exception {
@@ -88,9 +105,14 @@ class ReloadUnderLoadTest {
                 int client = c;
                 done.add(CompletableFuture.runAsync(() -> {
                     try {
+                        int mine = 0;
                         for (int round = 0; round < ROUNDS_PER_CLIENT; round++) {
                             round(base, client + "-" + round);
                             if (round % ROUNDS_PER_RELOAD == ROUNDS_PER_RELOAD / 2) {
+                                // On a slow machine the clients could finish before the reloads they asked for ran:
+                                // a client asks for its next reload only once its previous one was applied.
+                                awaitApplied(mine);
+                                mine = asked.incrementAndGet();
                                 reloadDue.release();
                             }
                         }
@@ -111,6 +133,10 @@ class ReloadUnderLoadTest {
                 reloads.add(new long[] {start, System.nanoTime()});
                 assertEquals(200, r.statusCode(), r.body());
                 applied++;
+                synchronized (appliedChanged) {
+                    appliedSoFar = applied;
+                    appliedChanged.notifyAll();
+                }
             }
             CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
 
