@@ -1,7 +1,6 @@
 package dev.linkgate.gateway.http;
 
 import io.netty.channel.Channel;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.AttributeKey;
 
@@ -12,7 +11,6 @@ import io.netty.util.AttributeKey;
 public final class Connections {
     /** Set on a connection whose bytes arrive over TLS. */
     public static final AttributeKey<Boolean> SECURE = AttributeKey.valueOf("linkgate.secure");
-    private static final String HTTP_2 = "HTTP/2.0";
 
     private Connections() {
     }
@@ -25,10 +23,5 @@ public final class Connections {
     /** True when the request came over TLS. */
     public static boolean secure(Channel channel) {
         return Boolean.TRUE.equals(of(channel).attr(SECURE).get());
-    }
-
-    /** As nginx logs it: HTTP/1.0, HTTP/1.1, HTTP/2.0. */
-    public static String protocol(Channel channel, HttpRequest request) {
-        return channel instanceof Http2StreamChannel ? HTTP_2 : request.protocolVersion().text();
     }
 }

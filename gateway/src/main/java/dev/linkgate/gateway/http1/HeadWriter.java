@@ -168,20 +168,8 @@ public final class HeadWriter {
         return out;
     }
 
-    /** Copies field lines {@code [from, to)} as they arrived, CRLFs included. */
     private static void flush(ByteBuf out, RequestHead head, int from, int to) {
-        if (from < 0 || from == to) {
-            return;
-        }
-        int start = head.fields[from * RequestHead.STRIDE + RequestHead.NAME_START];
-        int end = lineEnd(head, to - 1);
-        out.writeBytes(head.bytes, start, end - start);
-    }
-
-    /** Where field line {@code i} ends, after its CRLF: where the next one starts, or before the final CRLF. */
-    static int lineEnd(RequestHead head, int i) {
-        return i + 1 < head.fieldCount ? head.fields[(i + 1) * RequestHead.STRIDE + RequestHead.NAME_START]
-                : head.length - 2;
+        RequestHead.copyFieldLines(out, head.bytes, head.fields, head.fieldCount, head.length, from, to);
     }
 
     private static StringBuilder join(StringBuilder joined, byte[] b, int start, int end) {

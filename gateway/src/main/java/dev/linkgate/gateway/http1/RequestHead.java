@@ -1,6 +1,7 @@
 package dev.linkgate.gateway.http1;
 
 import dev.linkgate.core.request.RequestHeaders;
+import io.netty.buffer.ByteBuf;
 import io.netty.util.AsciiString;
 
 import java.nio.charset.StandardCharsets;
@@ -238,6 +239,22 @@ public final class RequestHead {
             }
         }
         return true;
+    }
+
+    /**
+     * Copies field lines {@code [from, to)} of a head's bytes as they arrived, CRLFs included (nothing when
+     * {@code from} is negative or the range empty): runs of kept lines go out in one copy. For request and
+     * response heads alike, which share the field table's layout.
+     */
+    static void copyFieldLines(ByteBuf out, byte[] bytes, int[] fields, int fieldCount, int length, int from,
+                               int to) {
+        if (from < 0 || from == to) {
+            return;
+        }
+        int start = fields[from * STRIDE + NAME_START];
+        // A line ends where the next one starts; the last one before the head's final CRLF.
+        int end = to < fieldCount ? fields[to * STRIDE + NAME_START] : length - 2;
+        out.writeBytes(bytes, start, end - start);
     }
 
     String header(int id) {

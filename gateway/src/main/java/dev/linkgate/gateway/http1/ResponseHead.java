@@ -106,12 +106,7 @@ public final class ResponseHead {
     }
 
     private void copy(ByteBuf out, int from, int to) {
-        if (from < 0 || from == to) {
-            return;
-        }
-        int start = fields[from * RequestHead.STRIDE + RequestHead.NAME_START];
-        int end = to < fieldCount ? fields[to * RequestHead.STRIDE + RequestHead.NAME_START] : length - 2;
-        out.writeBytes(bytes, start, end - start);
+        RequestHead.copyFieldLines(out, bytes, fields, fieldCount, length, from, to);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.linkgate.gateway.http2;
 
+import dev.linkgate.gateway.http1.ChunkFrame;
 import dev.linkgate.gateway.http1.DecodedHeads;
 import dev.linkgate.gateway.http1.RequestHead;
 import dev.linkgate.gateway.http1.RequestRejected;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -20,7 +20,6 @@ import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.HttpConversionUtil;
 import io.netty.util.ReferenceCountUtil;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * Makes an HTTP/2 stream's request look as the HTTP/1.1 step delivers one, for the handlers after it: a
@@ -86,19 +85,7 @@ public final class Http2RequestHead extends ChannelInboundHandlerAdapter {
     /** A piece of the body as the bytes an HTTP/1.1 client would have sent for it. */
     private HttpContent body(ByteBuf data, boolean last) {
         if (chunked) {
-            int size = data.readableBytes();
-            ByteBuf framed = Unpooled.buffer(size + 24);
-            if (size > 0) {
-                framed.writeCharSequence(Integer.toHexString(size), StandardCharsets.US_ASCII);
-                framed.writeByte('\r').writeByte('\n');
-                framed.writeBytes(data);
-                framed.writeByte('\r').writeByte('\n');
-            }
-            data.release();
-            if (last) {
-                framed.writeCharSequence("0\r\n\r\n", StandardCharsets.US_ASCII);
-            }
-            data = framed;
+            data = ChunkFrame.of(data, last);
         }
         return last ? new DefaultLastHttpContent(data) : new DefaultHttpContent(data);
     }
