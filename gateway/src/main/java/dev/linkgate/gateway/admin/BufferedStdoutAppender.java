@@ -1,33 +1,40 @@
 package dev.linkgate.gateway.admin;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
+import io.netty.util.concurrent.FastThreadLocal;
 
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The access log's appender: standard output through a buffer that is written out when it fills and at least
+ * The access log's appender: standard output through buffers that are written out when they fill and at least
  * every {@code flushInterval}, as nginx does with {@code access_log ... buffer= flush=}.
  *
  * <p>Logback's {@code ConsoleAppender} goes through {@code System.out}, whose auto-flush makes a {@code write}
  * system call per line, under two locks the event loops take in turn. With one line per request that cost
- * 10-15 µs of CPU a request under {@code scripts/bench} (see docs/performance.md). Here a line is a copy into
- * the buffer under logback's own lock, and the system call is made once per {@code bufferSize} bytes.
+ * 10-15 µs of CPU a request under {@code scripts/bench} (see docs/performance.md). Here each thread that logs
+ * (in practice: each event loop) has its own {@link LineBuffer}, so a line is a copy into that thread's buffer
+ * and the loops never wait for each other; the system call is made once per {@code bufferSize} bytes.
  *
- * <p>What it costs: a line reaches stdout up to {@code flushInterval} late (1 s by default), and lines still in
- * the buffer are lost if the JVM is killed without its shutdown hook (SIGKILL); an orderly stop writes them
+ * <p>What it costs: a line reaches stdout up to {@code flushInterval} late (1 s by default); lines are whole and
+ * in order per event loop, but two loops' lines are written in turns of up to a buffer each, so across loops the
+ * output is ordered only to within the flush interval (nginx's workers behave the same). Lines still in the
+ * buffers are lost if the JVM is killed without its shutdown hook (SIGKILL); an orderly stop writes them
  * ({@link #stop()}, which linkgate's shutdown runs through the logger context). Settings in logback.xml:
- * {@code <bufferSize>64KB</bufferSize>}, {@code <flushInterval>1 second</flushInterval>}.
+ * {@code <bufferSize>64KB</bufferSize>} (per event loop), {@code <flushInterval>1 second</flushInterval>}.
  */
 public final class BufferedStdoutAppender<E> extends OutputStreamAppender<E> {
     static final int DEFAULT_BUFFER_SIZE = 64 * 1024;
@@ -38,6 +45,14 @@ public final class BufferedStdoutAppender<E> extends OutputStreamAppender<E> {
     private OutputStream target = new FileOutputStream(FileDescriptor.out);
     private Supplier<ScheduledExecutorService> flushers = BufferedStdoutAppender::flusherThread;
     private ScheduledExecutorService flusher;
+    /** Every thread's buffer, for the periodic flush and the last one at stop. */
+    private final Queue<LineBuffer> buffers = new ConcurrentLinkedQueue<>();
+    /** Whole buffers are written under this lock, so two threads' bytes never mix. */
+    private final Object stdoutLock = new Object();
+    /** The calling thread's buffer; replaced at each start. */
+    private volatile FastThreadLocal<LineBuffer> mine = new FastThreadLocal<>();
+    /** The encoder writes the message and a newline: ASCII lines can be copied without encoding them first. */
+    private volatile boolean fastLines;
 
     public void setBufferSize(FileSize size) {
         long bytes = size.getSize();
@@ -71,8 +86,8 @@ public final class BufferedStdoutAppender<E> extends OutputStreamAppender<E> {
 
     @Override
     public void start() {
-        // Closing the appender flushes the buffer but must never close the process's stdout.
-        setOutputStream(new BufferedOutputStream(new FilterOutputStream(target) {
+        // Closing the appender must never close the process's stdout; what is buffered is in the LineBuffers.
+        setOutputStream(new FilterOutputStream(target) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 out.write(b, off, len);
@@ -82,8 +97,10 @@ public final class BufferedStdoutAppender<E> extends OutputStreamAppender<E> {
             public void close() throws IOException {
                 flush();
             }
-        }, bufferSize));
+        });
         setImmediateFlush(false);
+        fastLines = getEncoder() instanceof MessageLineEncoder;
+        mine = new FastThreadLocal<>();
         super.start();
         if (isStarted()) {
             flusher = flushers.get();
@@ -92,33 +109,30 @@ public final class BufferedStdoutAppender<E> extends OutputStreamAppender<E> {
     }
 
     /**
-     * Writes the event's bytes into the buffer. Unlike the appender it extends, it does not prepare the event for
-     * deferred processing (thread name, MDC copy): the line is encoded here, at once, on the caller's thread.
+     * Copies the event's line into the calling thread's buffer. Unlike the appender it extends, it does not
+     * prepare the event for deferred processing (thread name, MDC copy), nor take a lock another thread holds:
+     * the line is encoded here, at once, on the caller's thread.
      */
     @Override
     protected void subAppend(E event) {
         if (!isStarted()) {
             return;
         }
-        try {
-            writeOut(event);
-        } catch (IOException e) {
-            addError("cannot write the access log to stdout", e);
+        LineBuffer buffer = buffer();
+        if (fastLines && event instanceof ILoggingEvent e && buffer.appendAscii(e.getFormattedMessage())) {
+            return;
         }
+        buffer.appendLine(getEncoder().encode(event));
     }
 
-    /** Writes out what the buffer holds; the periodic flush, and callable at any time. */
+    /** Writes out what every thread's buffer holds; the periodic flush, and callable at any time. */
     public void flushNow() {
-        streamWriteLock.lock();
-        try {
-            OutputStream out = getOutputStream();
-            if (out != null && isStarted()) {
-                out.flush();
+        for (Iterator<LineBuffer> it = buffers.iterator(); it.hasNext(); ) {
+            LineBuffer b = it.next();
+            b.flush();
+            if (b.orphaned()) {
+                it.remove(); // its thread ended: nothing more can arrive there
             }
-        } catch (IOException e) {
-            addError("cannot write the access log to stdout", e);
-        } finally {
-            streamWriteLock.unlock();
         }
     }
 
@@ -128,7 +142,33 @@ public final class BufferedStdoutAppender<E> extends OutputStreamAppender<E> {
             flusher.shutdownNow();
             flusher = null;
         }
-        super.stop(); // closes the stream: the buffer is written out
+        flushNow();
+        buffers.clear(); // a restart gives each thread a new buffer
+        super.stop();
+    }
+
+    private LineBuffer buffer() {
+        FastThreadLocal<LineBuffer> local = mine;
+        LineBuffer b = local.get();
+        if (b == null) {
+            b = new LineBuffer(bufferSize, this::writeToStdout);
+            buffers.add(b);
+            local.set(b);
+        }
+        return b;
+    }
+
+    private void writeToStdout(byte[] bytes, int length) {
+        synchronized (stdoutLock) {
+            try {
+                OutputStream out = getOutputStream();
+                if (out != null) {
+                    out.write(bytes, 0, length);
+                }
+            } catch (IOException e) {
+                addError("cannot write the access log to stdout", e);
+            }
+        }
     }
 
     private static ScheduledExecutorService flusherThread() {

@@ -100,6 +100,74 @@ class BufferedStdoutAppenderTest {
     }
 
     @Test
+    void eachThreadFillsItsOwnBufferSoOneLoopsLineNeverWaitsOnAnothers() throws Exception {
+        BufferedStdoutAppender<ILoggingEvent> appender = started(64 * 1024);
+        appender.doAppend(event("from the test thread"));
+
+        Thread other = new Thread(() -> appender.doAppend(event("from another thread")));
+        other.start();
+        other.join();
+        assertEquals("", stdout.text(), "neither line is written yet: each sits in its thread's buffer");
+
+        appender.flushNow();
+        assertEquals(2, stdout.writes, "one write per thread's buffer");
+        assertEquals(List.of("from another thread", "from the test thread"), stdout.text().lines().sorted().toList());
+    }
+
+    @Test
+    void linesFromManyThreadsArriveWholeInTheirOrderAndNoneIsLost() throws Exception {
+        BufferedStdoutAppender<ILoggingEvent> appender = started(512);
+        int threads = 4;
+        int lines = 3000;
+        List<Thread> loggers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String name = "loop" + t;
+            loggers.add(new Thread(() -> {
+                for (int i = 0; i < lines; i++) {
+                    appender.doAppend(event("{\"thread\":\"" + name + "\",\"line\":" + i + "}"));
+                }
+            }));
+        }
+        loggers.forEach(Thread::start);
+        for (int i = 0; i < 50; i++) {
+            appender.flushNow(); // the periodic flush, racing the loggers
+        }
+        for (Thread t : loggers) {
+            t.join();
+        }
+        appender.stop();
+
+        int[] next = new int[threads];
+        for (String line : stdout.text().split("\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\"thread\":\"loop(\\d)\",\"line\":(\\d+)}")
+                    .matcher(line);
+            assertTrue(m.matches(), () -> "a whole line: " + line);
+            int t = Integer.parseInt(m.group(1));
+            assertEquals(next[t]++, Integer.parseInt(m.group(2)), "loop" + t + "'s lines in the order logged");
+        }
+        for (int t = 0; t < threads; t++) {
+            assertEquals(lines, next[t], "every line of loop" + t);
+        }
+    }
+
+    @Test
+    void linesOutsideAsciiAndLongerThanTheBufferAreWrittenAsTheEncoderWritesThem() {
+        BufferedStdoutAppender<ILoggingEvent> appender = started(32);
+        String longLine = "z".repeat(100);
+
+        appender.doAppend(event("short"));
+        appender.doAppend(event("Jörg ✓ “quoted”"));
+        appender.doAppend(event(longLine));
+        appender.doAppend(event("after"));
+        appender.flushNow();
+
+        assertEquals("short\nJörg ✓ “quoted”\n" + longLine + "\nafter\n", stdout.text());
+    }
+
+    @Test
     void nonsenseSizesAreRefused() {
         BufferedStdoutAppender<ILoggingEvent> appender = new BufferedStdoutAppender<>();
         assertThrows(IllegalArgumentException.class, () -> appender.setBufferSize(new FileSize(0)));
