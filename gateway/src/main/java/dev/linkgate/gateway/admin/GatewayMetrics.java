@@ -6,7 +6,6 @@ import dev.linkgate.core.detect.Evidence;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -47,11 +45,10 @@ public final class GatewayMetrics implements AutoCloseable {
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
             Duration.ofSeconds(10), Duration.ofSeconds(30)};
 
-    private final PrometheusMeterRegistry registry;
     private final Meter.MeterProvider<Counter> requests;
     private final Meter.MeterProvider<Counter> signals;
     private final ConcurrentHashMap<RequestLabels, RequestMeters> outcomes = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Timer> durations = new ConcurrentHashMap<>();
+    private final LatencyFamily durations;
     /** Every signal and "other", filled at start: read-only after. */
     private final Map<String, Counter> signalCounters = new HashMap<>();
     private final RequestMeters passthrough;
@@ -61,7 +58,7 @@ public final class GatewayMetrics implements AutoCloseable {
     private final Map<String, Counter> continuedCounters = new HashMap<>();
     private final Map<String, Counter> duplicateCounters = new HashMap<>();
     private final Map<String, Counter> upstreamErrorCounters = new HashMap<>();
-    private final Timer upstreamDuration;
+    private final LoopLatency upstreamDuration;
     private final AtomicLong activeConnections = new AtomicLong();
     private volatile LongSupplier ledgerSize = () -> 0;
     private volatile LongSupplier copiesDropped = () -> 0;
@@ -70,7 +67,6 @@ public final class GatewayMetrics implements AutoCloseable {
     private final EdgeMetrics edge;
 
     public GatewayMetrics(PrometheusMeterRegistry registry) {
-        this.registry = registry;
         // Filters apply only to meters registered after them: first of all.
         registry.config().meterFilter(PromtoolNames.FILTER);
         requests = Counter.builder("linkgate.requests")
@@ -89,10 +85,15 @@ public final class GatewayMetrics implements AutoCloseable {
         upstreamErrors = Counter.builder("linkgate.upstream.errors")
                 .description("Upstream requests that failed, by type")
                 .withRegistry(registry);
-        upstreamDuration = Timer.builder("linkgate.upstream.request.duration")
-                .description("Time from sending a request upstream to its complete response")
-                .serviceLevelObjectives(UPSTREAM_BUCKETS)
-                .register(registry);
+        // Both latency histograms are recorded per request by every event loop: see LoopLatency for why they
+        // are not Micrometer Timers, and LatencyFamily for the exposition they keep.
+        upstreamDuration = new LatencyFamily("linkgate_upstream_request_duration_seconds",
+                "Time from sending a request upstream to its complete response", UPSTREAM_BUCKETS,
+                registry.config().clock()).register(registry).series();
+        durations = new LatencyFamily("linkgate_request_duration_seconds",
+                "Time from a request's arrival to the last byte of its response handed to the client's"
+                        + " connection, by route and decision", REQUEST_BUCKETS, registry.config().clock(),
+                "route", "decision").register(registry);
         Gauge.builder("linkgate.active.connections", activeConnections, AtomicLong::get)
                 .description("Open client connections")
                 .register(registry);
@@ -145,13 +146,8 @@ public final class GatewayMetrics implements AutoCloseable {
         return passthrough;
     }
 
-    private Timer duration(String route, String decision) {
-        return durations.computeIfAbsent(route + ' ' + decision, k -> Timer.builder("linkgate.request.duration")
-                .description("Time from a request's arrival to the last byte of its response handed to the client's"
-                        + " connection, by route and decision")
-                .tags("route", route, "decision", decision)
-                .serviceLevelObjectives(REQUEST_BUCKETS)
-                .register(registry));
+    private LoopLatency duration(String route, String decision) {
+        return durations.series(route, decision);
     }
 
     private record RequestLabels(String route, String decision, String reason) {
@@ -189,7 +185,7 @@ public final class GatewayMetrics implements AutoCloseable {
     }
 
     public void upstreamDuration(long nanos) {
-        upstreamDuration.record(nanos, TimeUnit.NANOSECONDS);
+        upstreamDuration.record(nanos);
     }
 
     public void upstreamError(String type) {

@@ -2,9 +2,7 @@ package dev.linkgate.gateway.admin;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.Timer;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -20,10 +18,10 @@ public final class RequestMeters {
     private final String route;
     private final String decision;
     private final String reason;
-    private final Timer duration;
+    private final LoopLatency duration;
     private final AtomicReferenceArray<Counter> byCode = new AtomicReferenceArray<>(CODES);
 
-    RequestMeters(Meter.MeterProvider<Counter> requests, String route, String decision, String reason, Timer duration) {
+    RequestMeters(Meter.MeterProvider<Counter> requests, String route, String decision, String reason, LoopLatency duration) {
         this.requests = requests;
         this.route = route;
         this.decision = decision;
@@ -46,7 +44,7 @@ public final class RequestMeters {
     /** One request answered with {@code status}, {@code nanos} after it arrived. */
     public void finished(int status, long nanos) {
         counter(status).increment();
-        duration.record(nanos, TimeUnit.NANOSECONDS);
+        duration.record(nanos);
     }
 
     /** The counter for one status code, created on first use (two threads may both create it: Micrometer dedupes). */
