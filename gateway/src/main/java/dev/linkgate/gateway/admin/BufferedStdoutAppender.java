@@ -4,7 +4,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
-import io.netty.util.concurrent.FastThreadLocal;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -49,8 +48,11 @@ public final class BufferedStdoutAppender<E> extends OutputStreamAppender<E> {
     private final Queue<LineBuffer> buffers = new ConcurrentLinkedQueue<>();
     /** Whole buffers are written under this lock, so two threads' bytes never mix. */
     private final Object stdoutLock = new Object();
-    /** The calling thread's buffer; replaced at each start. */
-    private volatile FastThreadLocal<LineBuffer> mine = new FastThreadLocal<>();
+    /**
+     * The calling thread's buffer; replaced at each start. A JDK ThreadLocal, not Netty's FastThreadLocal: the
+     * appender starts while logback initialises, when a Netty class's static logging would make SLF4J warn.
+     */
+    private volatile ThreadLocal<LineBuffer> mine = new ThreadLocal<>();
     /** The encoder writes the message and a newline: ASCII lines can be copied without encoding them first. */
     private volatile boolean fastLines;
 
@@ -100,7 +102,7 @@ public final class BufferedStdoutAppender<E> extends OutputStreamAppender<E> {
         });
         setImmediateFlush(false);
         fastLines = getEncoder() instanceof MessageLineEncoder;
-        mine = new FastThreadLocal<>();
+        mine = new ThreadLocal<>();
         super.start();
         if (isStarted()) {
             flusher = flushers.get();
@@ -148,7 +150,7 @@ public final class BufferedStdoutAppender<E> extends OutputStreamAppender<E> {
     }
 
     private LineBuffer buffer() {
-        FastThreadLocal<LineBuffer> local = mine;
+        ThreadLocal<LineBuffer> local = mine;
         LineBuffer b = local.get();
         if (b == null) {
             b = new LineBuffer(bufferSize, this::writeToStdout);
