@@ -9,7 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * One shard of the in-memory link history in parallel primitive arrays, dense from slot 0: a link's ids, the
  * second of its last event, a meta word (events held, the oldest's place, first-open flags, where the events
  * are) and room for {@value #INLINE} events inline. A link with more events moves them to a block of
- * {@link EventBlocks} with room for {@code maxEvents} and its first open. Recording an event writes ints into
+ * {@link EventBlocks} with room for {@code maxEvents}; its inline room then holds the block's number and the first
+ * open once that is kept apart. Recording an event writes ints into
  * arrays that exist already: no object outlives the call and no reference is stored, so young collections
  * neither copy a link's events nor scan these arrays' cards for them.
  *
@@ -35,7 +36,7 @@ final class HistoryTable {
     private static final int OLDEST_SHIFT = 7;
     /** A forward was recorded: the link has a first open. */
     private static final int HAS_FIRST = 1 << 14;
-    /** The first open scrolled out of the last events and is kept after them in the block. */
+    /** The first open scrolled out of the last events and is kept apart, in the second inline event's place. */
     private static final int FIRST_APART = 1 << 15;
     /** The events are in a block, whose number is the slot's first inline int. */
     private static final int IN_BLOCK = 1 << 16;
@@ -65,7 +66,7 @@ final class HistoryTable {
         this.inlineRing = Math.min(INLINE, maxEvents);
         this.multiplier = seed | 1;
         this.codec = codec;
-        this.blocks = new EventBlocks((maxEvents + 1) * EVENT);
+        this.blocks = new EventBlocks(maxEvents * EVENT);
         resize(Math.min(this.bound, MIN_CAPACITY));
     }
 
@@ -122,7 +123,7 @@ final class HistoryTable {
         } else {
             // Full: the new event overwrites the oldest. A first open there is kept apart first (only in a block).
             if (keepsFirstAtOldest(m, store, base + oldest * EVENT)) {
-                System.arraycopy(store, base + oldest * EVENT, store, base + maxEvents * EVENT, EVENT);
+                System.arraycopy(store, base + oldest * EVENT, inline, slot * WIDTH + EVENT, EVENT);
                 m |= FIRST_APART;
             }
             at = oldest;
@@ -168,7 +169,7 @@ final class HistoryTable {
         int[] store = store(slot, m);
         int base = base(slot, m);
         List<HistoryEvent> events = new ArrayList<>(count);
-        HistoryEvent first = (m & FIRST_APART) != 0 ? codec.decode(store, base + maxEvents * EVENT) : null;
+        HistoryEvent first = (m & FIRST_APART) != 0 ? codec.decode(inline, slot * WIDTH + EVENT) : null;
         for (int i = 0; i < count; i++) {
             HistoryEvent e = codec.decode(store, base + ((oldest + i) % ring) * EVENT);
             if (first == null && (m & HAS_FIRST) != 0 && e.opened()) {
