@@ -9,10 +9,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * One shard of the in-memory link history in parallel primitive arrays, dense from slot 0: a link's ids, the
  * second of its last event, a meta word (events held, the oldest's place, first-open flags, where the events
  * are) and room for {@value #INLINE} events inline. A link with more events moves them to a block of
- * {@link EventBlocks} with room for {@code maxEvents}; its inline room then holds the block's number and the first
- * open once that is kept apart. Recording an event writes ints into
- * arrays that exist already: no object outlives the call and no reference is stored, so young collections
- * neither copy a link's events nor scan these arrays' cards for them.
+ * {@link EventBlocks} with room for {@code maxEvents}; its inline room then holds the block's number and the
+ * first open once that is kept apart. Recording an event writes ints into arrays that exist already: no object
+ * outlives the call and no reference is stored, so young collections neither copy a link's events nor scan
+ * these arrays' cards for them.
  *
  * <p>An open-addressing index (linear probing, multiply-shift hash with a random multiplier) holds each link's
  * slot beside the top 32 bits of its id, so probing reads only the index. Removing a link moves the last slot
