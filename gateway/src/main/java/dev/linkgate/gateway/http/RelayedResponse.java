@@ -12,6 +12,7 @@ public final class RelayedResponse {
     private final ResponseHead head;
     private final boolean closeAfter;
     private String connection;
+    private String setCookie;
 
     /**
      * @param closeAfter the client's connection must close after this response (the upstream answered before
@@ -39,12 +40,22 @@ public final class RelayedResponse {
         return head.framing() == ResponseHead.Framing.CLOSE;
     }
 
+    /** Adds linkgate's own {@code Set-Cookie} (a first click's browser cookie), after the upstream's fields. */
+    public void addSetCookie(String value) {
+        setCookie = value;
+    }
+
+    /** Bytes beyond the upstream's head that {@link #writeTo} may add. */
+    int extraLength() {
+        return 64 + (setCookie == null ? 0 : setCookie.length() + 16);
+    }
+
     /** The client connection's {@code Connection} value, or null for none (HTTP/1.1 keep-alive). */
     void connection(String value) {
         connection = value;
     }
 
     void writeTo(ByteBuf out) {
-        head.writeForClient(out, connection, chunkBody());
+        head.writeForClient(out, connection, setCookie, chunkBody());
     }
 }

@@ -21,7 +21,7 @@ public final class ResponseEncoder extends HttpResponseEncoder {
         if (msg instanceof RelayedResponse r) {
             relaying = true;
             chunking = r.chunkBody();
-            ByteBuf head = ctx.alloc().buffer(r.head().length() + 64);
+            ByteBuf head = ctx.alloc().buffer(r.head().length() + r.extraLength());
             r.writeTo(head);
             ctx.write(head, promise);
         } else if (relaying && msg instanceof HttpContent content) {

@@ -3,8 +3,8 @@ package dev.linkgate.gateway.http1;
 import io.netty.buffer.ByteBuf;
 
 /**
- * Finds where a chunked request body ends while its bytes are relayed as they are: it validates the framing
- * (RFC 9112 7.1) and never copies or decodes the data.
+ * Finds where a chunked body ends while its bytes are relayed as they are: it validates the framing
+ * (RFC 9112 7.1) and never copies the data (a caller that keeps a copy is told where each chunk's data lies).
  *
  * <p>Stricter than the grammar needs, because framing is where request smuggling lives: sizes are 1 to 16 hex
  * digits up to 2^31-1 (Netty's bound); extensions follow {@code *( BWS ";" BWS name [ BWS "=" BWS value ] )}
@@ -57,14 +57,28 @@ public final class ChunkedBodyFramer {
         return state == State.DONE;
     }
 
+    /** Hears the data of each chunk as {@link #frame(ByteBuf, ChunkData)} passes over it. */
+    public interface ChunkData {
+        /** {@code length} bytes of chunk data at {@code index} of {@code in}; read them, do not keep them. */
+        void data(ByteBuf in, int index, int length);
+    }
+
     /** How many of the readable bytes (from the reader index) belong to the body; fewer only at its end. */
     public int frame(ByteBuf in) throws RequestRejected {
+        return frame(in, null);
+    }
+
+    /** As {@link #frame(ByteBuf)}, telling {@code data} (when not null) where each chunk's data lies. */
+    public int frame(ByteBuf in, ChunkData data) throws RequestRejected {
         int start = in.readerIndex();
         int end = in.writerIndex();
         int i = start;
         while (i < end && state != State.DONE) {
             if (state == State.DATA) {
                 int n = (int) Math.min(remaining, end - i);
+                if (data != null && n > 0) {
+                    data.data(in, i, n);
+                }
                 i += n;
                 remaining -= n;
                 if (remaining == 0) {

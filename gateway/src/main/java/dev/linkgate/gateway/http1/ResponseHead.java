@@ -3,6 +3,7 @@ package dev.linkgate.gateway.http1;
 import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiConsumer;
 
 /**
  * An upstream's response head, parsed once from its bytes by {@link ResponseHeadParser} and relayed to the
@@ -18,6 +19,7 @@ public final class ResponseHead {
     private static final byte[] HTTP_1_1 = "HTTP/1.1 ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONNECTION = "connection: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHUNKED = "transfer-encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SET_COOKIE = "set-cookie: ".getBytes(StandardCharsets.US_ASCII);
 
     final byte[] bytes;
     final int length;
@@ -73,11 +75,33 @@ public final class ResponseHead {
     }
 
     /**
-     * Writes the head for the client: status line as HTTP/1.1, the end-to-end fields as they came, then
-     * {@code connection: <connection>} when given, and {@code transfer-encoding: chunked} when a
-     * close-delimited body is chunked for the client.
+     * Each end-to-end field the client receives, as name (as sent) and value (trimmed, ISO-8859-1), in order,
+     * without the framing ones (Content-Length, Transfer-Encoding): what a copy of the response keeps, since its
+     * replay sets its own length.
      */
-    public void writeForClient(ByteBuf out, String connection, boolean chunkBody) {
+    public void forEachEndToEndField(BiConsumer<String, String> action) {
+        ConnectionTokens named = ConnectionTokens.of(bytes, fields, fieldCount);
+        for (int i = 0; i < fieldCount; i++) {
+            int base = i * RequestHead.STRIDE;
+            int id = fields[base + RequestHead.ID];
+            if (id != FieldName.CONTENT_LENGTH && !FieldName.isHopByHop(id) && !named.names(bytes, fields, i)) {
+                action.accept(text(fields[base + RequestHead.NAME_START], fields[base + RequestHead.NAME_END]),
+                        text(fields[base + RequestHead.VALUE_START], fields[base + RequestHead.VALUE_END]));
+            }
+        }
+    }
+
+    private String text(int start, int end) {
+        return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Writes the head for the client: status line as HTTP/1.1, the end-to-end fields as they came, then
+     * {@code connection: <connection>} when given, {@code set-cookie: <setCookie>} when given (linkgate's own
+     * cookie on a first click), and {@code transfer-encoding: chunked} when a close-delimited body is chunked
+     * for the client.
+     */
+    public void writeForClient(ByteBuf out, String connection, String setCookie, boolean chunkBody) {
         out.writeBytes(HTTP_1_1);
         out.writeBytes(bytes, codeStart, statusLineEnd - codeStart);
         out.writeByte('\r').writeByte('\n');
@@ -97,6 +121,10 @@ public final class ResponseHead {
         copy(out, runStart, fieldCount);
         if (connection != null) {
             out.writeBytes(CONNECTION).writeCharSequence(connection, StandardCharsets.US_ASCII);
+            out.writeByte('\r').writeByte('\n');
+        }
+        if (setCookie != null) {
+            out.writeBytes(SET_COOKIE).writeCharSequence(setCookie, StandardCharsets.US_ASCII);
             out.writeByte('\r').writeByte('\n');
         }
         if (chunkBody) {

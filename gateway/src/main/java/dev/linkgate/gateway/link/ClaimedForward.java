@@ -2,6 +2,8 @@ package dev.linkgate.gateway.link;
 
 import dev.linkgate.core.policy.ClickPolicy;
 import dev.linkgate.core.policy.Decision;
+import dev.linkgate.gateway.http.RelayedResponse;
+import dev.linkgate.gateway.http1.ResponseHead;
 import dev.linkgate.gateway.proxy.ForwardObserver;
 import dev.linkgate.gateway.proxy.UpstreamError;
 import io.netty.buffer.ByteBuf;
@@ -34,6 +36,20 @@ final class ClaimedForward implements ForwardObserver {
         this.inFlight = inFlight.started(decision, loop);
         this.copy = new ResponseCopy(maxCopy);
         this.setCookie = setCookie;
+    }
+
+    @Override
+    public boolean hearsBytes() {
+        return true;
+    }
+
+    @Override
+    public void responseHead(ResponseHead head, RelayedResponse response) {
+        serverError = head.status() >= 500;
+        copy.head(head);
+        if (setCookie != null && !serverError) {
+            response.addSetCookie(setCookie);
+        }
     }
 
     @Override

@@ -1,33 +1,54 @@
 package dev.linkgate.gateway.link;
 
 import dev.linkgate.core.ledger.SharedResponse;
+import dev.linkgate.gateway.http1.ChunkedBodyFramer;
+import dev.linkgate.gateway.http1.RequestRejected;
+import dev.linkgate.gateway.http1.ResponseHead;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 
-import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A copy of a forwarded response for the same browser's double click, taken while it streams to the client:
  * at most {@code max} body bytes, beyond which no copy is kept at all. Framing headers are left out; a replay
- * sets its own Content-Length.
+ * sets its own Content-Length. The response comes either as bytes relayed to an HTTP/1.1 client (a chunked
+ * body with its framing, which the copy takes off) or as Netty's objects (an HTTP/2 or HTTP/1.0 client).
  */
 final class ResponseCopy {
+    /** The trailer budget for a relayed chunked body: the upstream codec has held it to its own already. */
+    private static final int TRAILER_BUDGET = 64 * 1024;
+
     private final int max;
     private int status;
     private List<Map.Entry<String, String>> headers;
-    private ByteArrayOutputStream body;
+    private byte[] body;
+    private int size;
+    /** The relayed body's chunk framing, taken off as the pieces pass; null when the body is not chunked. */
+    private ChunkedBodyFramer chunks;
+    private final ChunkedBodyFramer.ChunkData keep = this::keep;
     private boolean tooLarge;
 
     ResponseCopy(int max) {
         this.max = max;
     }
 
+    /** The head of a response relayed as bytes. */
+    void head(ResponseHead response) {
+        status = response.status();
+        headers = new ArrayList<>();
+        response.forEachEndToEndField((name, value) -> headers.add(Map.entry(name, value)));
+        chunks = response.framing() == ResponseHead.Framing.CHUNKED ? new ChunkedBodyFramer(TRAILER_BUDGET) : null;
+        start(response.contentLength());
+    }
+
+    /** The head of a response decoded into Netty's objects (hop-by-hop headers already removed). */
     void head(HttpResponse response) {
         status = response.status().code();
         headers = new ArrayList<>(response.headers().size());
@@ -38,26 +59,51 @@ final class ResponseCopy {
                 headers.add(Map.entry(h.getKey(), h.getValue()));
             }
         }
-        long length = HttpUtil.getContentLength(response, -1L);
-        tooLarge = length > max;
-        body = tooLarge ? null : new ByteArrayOutputStream((int) Math.max(0, Math.min(length, max)));
+        chunks = null;
+        start(HttpUtil.getContentLength(response, -1L));
     }
 
-    void body(ByteBuf chunk) {
+    private void start(long length) {
+        tooLarge = length > max;
+        body = tooLarge ? null : new byte[(int) Math.max(0, Math.min(length, max))];
+        size = 0;
+    }
+
+    /** A piece of the body: the data itself, or, for a relayed chunked body, the bytes as framed. */
+    void body(ByteBuf piece) {
         if (tooLarge || body == null) {
             return;
         }
-        int n = chunk.readableBytes();
-        if (body.size() + (long) n > max) {
-            tooLarge = true;
-            body = null;
+        if (chunks == null) {
+            keep(piece, piece.readerIndex(), piece.readableBytes());
             return;
         }
-        if (n > 0) {
-            byte[] bytes = new byte[n];
-            chunk.getBytes(chunk.readerIndex(), bytes);
-            body.writeBytes(bytes);
+        try {
+            chunks.frame(piece, keep);
+        } catch (RequestRejected e) {
+            // The upstream codec framed the same bytes without complaint; if this copy cannot, it keeps none.
+            drop();
         }
+    }
+
+    private void keep(ByteBuf in, int index, int n) {
+        if (body == null || n == 0) {
+            return;
+        }
+        if (size + (long) n > max) {
+            drop();
+            return;
+        }
+        if (size + n > body.length) {
+            body = Arrays.copyOf(body, (int) Math.min(max, Math.max(size + (long) n, body.length * 2L)));
+        }
+        in.getBytes(index, body, size, n);
+        size += n;
+    }
+
+    private void drop() {
+        tooLarge = true;
+        body = null;
     }
 
     boolean tooLarge() {
@@ -73,7 +119,7 @@ final class ResponseCopy {
             return null;
         }
         try {
-            return new SharedResponse(status, headers, body.toByteArray());
+            return new SharedResponse(status, headers, size == body.length ? body : Arrays.copyOf(body, size));
         } catch (UncheckedIOException headerTooLong) {
             return null;
         }

@@ -59,8 +59,8 @@ final class Exchange implements UpstreamListener {
     /** A WebSocket handshake on a non-link path: a 101 turns the two connections into a {@link Tunnel}. */
     private final boolean webSocket;
     /**
-     * The response is relayed as bytes (a passthrough to an HTTP/1.1 client); otherwise as Netty's objects, for an
-     * HTTP/2 or HTTP/1.0 client, a copy the observer keeps, or a WebSocket handshake.
+     * The response is relayed as bytes (to an HTTP/1.1 client, for a passthrough or an observer that hears bytes);
+     * otherwise as Netty's objects, for an HTTP/2 or HTTP/1.0 client or a WebSocket handshake.
      */
     private final boolean relay;
     private final Runnable timedOut = () -> fail(UpstreamError.TIMEOUT);
@@ -104,7 +104,8 @@ final class Exchange implements UpstreamListener {
         this.bodyless = forward.bodyRead() || !request.head().hasBody();
         this.webSocket = forward.observer() == ForwardObserver.NONE
                 && Upgrade.of(request.head()) == Upgrade.WEBSOCKET;
-        this.relay = forward.observer() == ForwardObserver.NONE && !webSocket && !http10Client
+        this.relay = (forward.observer() == ForwardObserver.NONE || forward.observer().hearsBytes()) && !webSocket
+                && !http10Client
                 && !(ctx.channel() instanceof Http2StreamChannel);
     }
 
@@ -238,8 +239,10 @@ final class Exchange implements UpstreamListener {
         phase = Phase.STREAMING;
         upstreamKeepAlive = response.keepAlive();
         closeClientAfter = !requestEnded;
+        RelayedResponse relayed = new RelayedResponse(response, closeClientAfter);
+        forward.observer().responseHead(response, relayed);
         if (!clientGone) {
-            ctx.write(new RelayedResponse(response, closeClientAfter), ctx.voidPromise());
+            ctx.write(relayed, ctx.voidPromise());
         }
     }
 

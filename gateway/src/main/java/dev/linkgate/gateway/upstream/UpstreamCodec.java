@@ -28,11 +28,11 @@ import java.util.List;
  *
  * <p>Responses come back one of two ways, as each request's {@link Head} asks:
  * <ul>
- *   <li>as bytes (a passthrough to an HTTP/1.1 client): a {@link ResponseHead} parsed by
+ *   <li>as bytes (to an HTTP/1.1 client: a passthrough, or a link's forward whose copy is taken from the bytes):
+ *       a {@link ResponseHead} parsed by
  *       {@link ResponseHeadParser}, then the body's bytes in pieces as they arrived (chunked framing kept;
  *       {@link ChunkedBodyFramer} only finds its end), the last one a {@code LastHttpContent};</li>
- *   <li>as Netty's objects (HTTP/2 and HTTP/1.0 clients, link forwards whose response is copied, WebSocket
- *       handshakes): Netty's response decoder, as before.</li>
+ *   <li>as Netty's objects (HTTP/2 and HTTP/1.0 clients, WebSocket handshakes): Netty's response decoder, as before.</li>
  * </ul>
  * Either way the response to a HEAD request has no body whatever its headers say, so each request's method is
  * noted until its final, non-1xx response arrives. CONNECT tunnels are left out: linkgate never sends one. A
