@@ -1,0 +1,309 @@
+package dev.linkgate.core.history;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One shard of the in-memory link history in parallel primitive arrays, dense from slot 0: a link's ids, the
+ * second of its last event, a meta word (events held, the oldest's place, first-open flags, where the events
+ * are) and room for {@value #INLINE} events inline. A link with more events moves them to a block of
+ * {@link EventBlocks} with room for {@code maxEvents}; its inline room then holds the block's number and the
+ * first open once that is kept apart. Recording an event writes ints into arrays that exist already: no object
+ * outlives the call and no reference is stored, so young collections neither copy a link's events nor scan
+ * these arrays' cards for them.
+ *
+ * <p>An open-addressing index (linear probing, multiply-shift hash with a random multiplier) holds each link's
+ * slot beside the top 32 bits of its id, so probing reads only the index. Removing a link moves the last slot
+ * into its place and repoints that link's index entry. Beyond its bound, a new link evicts the stalest of a
+ * few sampled links (an expired one is the stalest), as Redis evicts: approximate, with no order kept per link.
+ *
+ * <p>The first open is kept apart only once it would scroll out of the last events; until then it is the
+ * first forward among them. Every method holds this table's monitor.
+ */
+final class HistoryTable {
+    /** Events a slot holds inline: a scanner's visit and the person's click, the common story. */
+    static final int INLINE = 2;
+    /** The inline ints of all slots fit one array. */
+    static final int MAX_CAPACITY = 1 << 27;
+    private static final int EVENT = PackedEvents.INTS;
+    private static final int WIDTH = INLINE * EVENT;
+    private static final int SAMPLES = 8;
+    private static final int MIN_CAPACITY = 16;
+    // The meta word: events held (7 bits), where the oldest is (7 bits), then flags.
+    private static final int COUNT = 0x7f;
+    private static final int OLDEST_SHIFT = 7;
+    /** A forward was recorded: the link has a first open. */
+    private static final int HAS_FIRST = 1 << 14;
+    /** The first open scrolled out of the last events and is kept apart, in the second inline event's place. */
+    private static final int FIRST_APART = 1 << 15;
+    /** The events are in a block, whose number is the slot's first inline int. */
+    private static final int IN_BLOCK = 1 << 16;
+
+    private final int bound;
+    private final int maxEvents;
+    private final int inlineRing;
+    private final long multiplier;
+    private final PackedEvents codec;
+    private final EventBlocks blocks;
+
+    private long[] high;
+    private long[] low;
+    /** The link's last event, in epoch seconds (unsigned): what expiry and eviction read. */
+    private int[] last;
+    private int[] meta;
+    private int[] inline;
+    private int capacity;
+    private int size;
+
+    private long[] index; // tag << 32 | slot + 1, 0 when empty
+    private int indexShift;
+
+    HistoryTable(int bound, int maxEvents, PackedEvents codec, long seed) {
+        this.bound = Math.max(1, Math.min(bound, MAX_CAPACITY));
+        this.maxEvents = maxEvents;
+        this.inlineRing = Math.min(INLINE, maxEvents);
+        this.multiplier = seed | 1;
+        this.codec = codec;
+        this.blocks = new EventBlocks(maxEvents * EVENT);
+        resize(Math.min(this.bound, MIN_CAPACITY));
+    }
+
+    /** Appends the event to the link's history, starting it afresh when it expired. */
+    synchronized void record(long h, long l, HistoryEvent event, long now, long ttl) {
+        int slot = slotOf(h, l);
+        if (slot < 0) {
+            slot = add(h, l);
+        } else if (expired(slot, now, ttl)) {
+            clear(slot);
+        }
+        append(slot, event);
+        last[slot] = (int) event.at().getEpochSecond();
+    }
+
+    /** The link's story, or null when it has none or it expired. */
+    synchronized LinkStory story(long h, long l, long now, long ttl) {
+        int slot = slotOf(h, l);
+        return slot < 0 || expired(slot, now, ttl) ? null : story(slot);
+    }
+
+    synchronized int size() {
+        return size;
+    }
+
+    synchronized int capacity() {
+        return capacity;
+    }
+
+    synchronized int blocksInUse() {
+        return blocks.inUse();
+    }
+
+    private boolean expired(int slot, long now, long ttl) {
+        return now - Integer.toUnsignedLong(last[slot]) >= ttl;
+    }
+
+    private void append(int slot, HistoryEvent event) {
+        int m = meta[slot];
+        int count = m & COUNT;
+        int oldest = m >>> OLDEST_SHIFT & COUNT;
+        if ((m & IN_BLOCK) == 0 && count == inlineRing
+                && (inlineRing < maxEvents || keepsFirstAtOldest(m, inline, slot * WIDTH + oldest * EVENT))) {
+            m = toBlock(slot, m, count, oldest);
+            oldest = 0;
+        }
+        int ring = (m & IN_BLOCK) != 0 ? maxEvents : inlineRing;
+        int[] store = store(slot, m);
+        int base = base(slot, m);
+        int at;
+        if (count < ring) {
+            at = (oldest + count) % ring;
+            count++;
+        } else {
+            // Full: the new event overwrites the oldest. A first open there is kept apart first (only in a block).
+            if (keepsFirstAtOldest(m, store, base + oldest * EVENT)) {
+                System.arraycopy(store, base + oldest * EVENT, inline, slot * WIDTH + EVENT, EVENT);
+                m |= FIRST_APART;
+            }
+            at = oldest;
+            oldest = (oldest + 1) % ring;
+        }
+        codec.encode(event, store, base + at * EVENT);
+        if (event.opened()) {
+            m |= HAS_FIRST;
+        }
+        meta[slot] = m & ~(COUNT | COUNT << OLDEST_SHIFT) | count | oldest << OLDEST_SHIFT;
+    }
+
+    /** Whether the oldest event is the first open, which must then outlive it. */
+    private static boolean keepsFirstAtOldest(int m, int[] store, int oldestAt) {
+        return (m & (HAS_FIRST | FIRST_APART)) == HAS_FIRST && PackedEvents.opened(store, oldestAt);
+    }
+
+    /** Moves the inline events to a new block, oldest first; returns the new meta word. */
+    private int toBlock(int slot, int m, int count, int oldest) {
+        int block = blocks.allocate();
+        int[] chunk = blocks.chunk(block);
+        int offset = blocks.offset(block);
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(inline, slot * WIDTH + ((oldest + i) % inlineRing) * EVENT, chunk, offset + i * EVENT, EVENT);
+        }
+        inline[slot * WIDTH] = block;
+        return m & ~(COUNT << OLDEST_SHIFT) | IN_BLOCK;
+    }
+
+    private int[] store(int slot, int m) {
+        return (m & IN_BLOCK) != 0 ? blocks.chunk(inline[slot * WIDTH]) : inline;
+    }
+
+    private int base(int slot, int m) {
+        return (m & IN_BLOCK) != 0 ? blocks.offset(inline[slot * WIDTH]) : slot * WIDTH;
+    }
+
+    private LinkStory story(int slot) {
+        int m = meta[slot];
+        int count = m & COUNT;
+        int oldest = m >>> OLDEST_SHIFT & COUNT;
+        int ring = (m & IN_BLOCK) != 0 ? maxEvents : inlineRing;
+        int[] store = store(slot, m);
+        int base = base(slot, m);
+        List<HistoryEvent> events = new ArrayList<>(count);
+        HistoryEvent first = (m & FIRST_APART) != 0 ? codec.decode(inline, slot * WIDTH + EVENT) : null;
+        for (int i = 0; i < count; i++) {
+            HistoryEvent e = codec.decode(store, base + ((oldest + i) % ring) * EVENT);
+            if (first == null && (m & HAS_FIRST) != 0 && e.opened()) {
+                first = e;
+            }
+            events.add(e);
+        }
+        return new LinkStory(first, events);
+    }
+
+    /** Empties the slot's history (the link stays indexed). */
+    private void clear(int slot) {
+        if ((meta[slot] & IN_BLOCK) != 0) {
+            blocks.release(inline[slot * WIDTH]);
+        }
+        meta[slot] = 0;
+    }
+
+    private int add(long h, long l) {
+        if (size == bound) {
+            evictOne();
+        }
+        if (size == capacity) {
+            resize((int) Math.min(bound, 2L * capacity));
+        }
+        int slot = size++;
+        high[slot] = h;
+        low[slot] = l;
+        meta[slot] = 0;
+        place(h, slot);
+        return slot;
+    }
+
+    /** Removes the stalest of a few random links. */
+    private void evictOne() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int victim = random.nextInt(size);
+        for (int n = 1; n < SAMPLES; n++) {
+            int i = random.nextInt(size);
+            if (Integer.compareUnsigned(last[i], last[victim]) < 0) {
+                victim = i;
+            }
+        }
+        remove(victim);
+    }
+
+    /** Frees the slot by moving the last one into it, so the slots stay dense. */
+    private void remove(int slot) {
+        unindex(slot);
+        clear(slot);
+        int moved = --size;
+        if (slot != moved) {
+            high[slot] = high[moved];
+            low[slot] = low[moved];
+            last[slot] = last[moved];
+            meta[slot] = meta[moved];
+            System.arraycopy(inline, moved * WIDTH, inline, slot * WIDTH, WIDTH);
+            repoint(moved, slot);
+        }
+    }
+
+    private int slotOf(long h, long l) {
+        int tag = tag(h);
+        long e;
+        for (int i = home(tag); (e = index[i]) != 0; i = (i + 1) & (index.length - 1)) {
+            if ((int) (e >>> 32) == tag) {
+                int slot = (int) e - 1;
+                if (high[slot] == h && low[slot] == l) {
+                    return slot;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private void place(long h, int slot) {
+        int tag = tag(h);
+        int i = home(tag);
+        while (index[i] != 0) {
+            i = (i + 1) & (index.length - 1);
+        }
+        index[i] = ((long) tag << 32) | (slot + 1);
+    }
+
+    /** The index entry of the link now in slot {@code to} pointed at {@code from}: point it at {@code to}. */
+    private void repoint(int from, int to) {
+        int tag = tag(high[to]);
+        int i = home(tag);
+        while ((int) index[i] != from + 1) {
+            i = (i + 1) & (index.length - 1);
+        }
+        index[i] = ((long) tag << 32) | (to + 1);
+    }
+
+    /** Removes a slot from the index, shifting later entries of its probe run back (no tombstones). */
+    private void unindex(int slot) {
+        int mask = index.length - 1;
+        int i = home(tag(high[slot]));
+        while ((int) index[i] != slot + 1) {
+            i = (i + 1) & mask;
+        }
+        index[i] = 0;
+        for (int j = (i + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
+            int k = home((int) (index[j] >>> 32));
+            // The entry at j may fill the hole at i when i lies on its probe path from k to j.
+            if (((j - k) & mask) >= ((j - i) & mask)) {
+                index[i] = index[j];
+                index[j] = 0;
+                i = j;
+            }
+        }
+    }
+
+    private static int tag(long h) {
+        return (int) (h >>> 32);
+    }
+
+    private int home(int tag) {
+        return (int) (((tag & 0xFFFF_FFFFL) * multiplier) >>> indexShift);
+    }
+
+    /** Grows the slot arrays (doubling up to the bound) and rebuilds the index at most half full. */
+    private void resize(int newCapacity) {
+        high = high == null ? new long[newCapacity] : Arrays.copyOf(high, newCapacity);
+        low = low == null ? new long[newCapacity] : Arrays.copyOf(low, newCapacity);
+        last = last == null ? new int[newCapacity] : Arrays.copyOf(last, newCapacity);
+        meta = meta == null ? new int[newCapacity] : Arrays.copyOf(meta, newCapacity);
+        inline = inline == null ? new int[newCapacity * WIDTH] : Arrays.copyOf(inline, newCapacity * WIDTH);
+        capacity = newCapacity;
+        int indexSize = Integer.highestOneBit(Math.max(2, newCapacity) * 2 - 1) * 2;
+        index = new long[indexSize];
+        indexShift = 64 - Integer.numberOfTrailingZeros(indexSize);
+        for (int slot = 0; slot < size; slot++) {
+            place(high[slot], slot);
+        }
+    }
+}
