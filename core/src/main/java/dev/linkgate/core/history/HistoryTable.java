@@ -1,5 +1,7 @@
 package dev.linkgate.core.history;
 
+import dev.linkgate.core.table.SlotIndex;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * outlives the call and no reference is stored, so young collections neither copy a link's events nor scan
  * these arrays' cards for them.
  *
- * <p>An open-addressing index (linear probing, multiply-shift hash with a random multiplier) holds each link's
+ * <p>An open-addressing index ({@link SlotIndex}: linear probing, multiply-shift hash with a random multiplier) holds each link's
  * slot beside the top 32 bits of its id, so probing reads only the index. Removing a link moves the last slot
  * into its place and repoints that link's index entry. Beyond its bound, a new link evicts the stalest of a
  * few sampled links (an expired one is the stalest), as Redis evicts: approximate, with no order kept per link.
@@ -44,7 +46,6 @@ final class HistoryTable {
     private final int bound;
     private final int maxEvents;
     private final int inlineRing;
-    private final long multiplier;
     private final PackedEvents codec;
     private final EventBlocks blocks;
 
@@ -57,14 +58,13 @@ final class HistoryTable {
     private int capacity;
     private int size;
 
-    private long[] index; // tag << 32 | slot + 1, 0 when empty
-    private int indexShift;
+    private final SlotIndex index;
 
     HistoryTable(int bound, int maxEvents, PackedEvents codec, long seed) {
         this.bound = Math.max(1, Math.min(bound, MAX_CAPACITY));
         this.maxEvents = maxEvents;
         this.inlineRing = Math.min(INLINE, maxEvents);
-        this.multiplier = seed | 1;
+        this.index = new SlotIndex(seed);
         this.codec = codec;
         this.blocks = new EventBlocks(maxEvents * EVENT);
         resize(Math.min(this.bound, MIN_CAPACITY));
@@ -72,7 +72,7 @@ final class HistoryTable {
 
     /** Appends the event to the link's history, starting it afresh when it expired. */
     synchronized void record(long h, long l, HistoryEvent event, long now, long ttl) {
-        int slot = slotOf(h, l);
+        int slot = index.find(h, l, high, low);
         if (slot < 0) {
             slot = add(h, l);
         } else if (expired(slot, now, ttl)) {
@@ -84,7 +84,7 @@ final class HistoryTable {
 
     /** The link's story, or null when it has none or it expired. */
     synchronized LinkStory story(long h, long l, long now, long ttl) {
-        int slot = slotOf(h, l);
+        int slot = index.find(h, l, high, low);
         return slot < 0 || expired(slot, now, ttl) ? null : story(slot);
     }
 
@@ -199,7 +199,7 @@ final class HistoryTable {
         high[slot] = h;
         low[slot] = l;
         meta[slot] = 0;
-        place(h, slot);
+        index.place(h, slot);
         return slot;
     }
 
@@ -218,7 +218,7 @@ final class HistoryTable {
 
     /** Frees the slot by moving the last one into it, so the slots stay dense. */
     private void remove(int slot) {
-        unindex(slot);
+        index.remove(high[slot], slot);
         clear(slot);
         int moved = --size;
         if (slot != moved) {
@@ -227,68 +227,8 @@ final class HistoryTable {
             last[slot] = last[moved];
             meta[slot] = meta[moved];
             System.arraycopy(inline, moved * WIDTH, inline, slot * WIDTH, WIDTH);
-            repoint(moved, slot);
+            index.repoint(high[slot], moved, slot);
         }
-    }
-
-    private int slotOf(long h, long l) {
-        int tag = tag(h);
-        long e;
-        for (int i = home(tag); (e = index[i]) != 0; i = (i + 1) & (index.length - 1)) {
-            if ((int) (e >>> 32) == tag) {
-                int slot = (int) e - 1;
-                if (high[slot] == h && low[slot] == l) {
-                    return slot;
-                }
-            }
-        }
-        return -1;
-    }
-
-    private void place(long h, int slot) {
-        int tag = tag(h);
-        int i = home(tag);
-        while (index[i] != 0) {
-            i = (i + 1) & (index.length - 1);
-        }
-        index[i] = ((long) tag << 32) | (slot + 1);
-    }
-
-    /** The index entry of the link now in slot {@code to} pointed at {@code from}: point it at {@code to}. */
-    private void repoint(int from, int to) {
-        int tag = tag(high[to]);
-        int i = home(tag);
-        while ((int) index[i] != from + 1) {
-            i = (i + 1) & (index.length - 1);
-        }
-        index[i] = ((long) tag << 32) | (to + 1);
-    }
-
-    /** Removes a slot from the index, shifting later entries of its probe run back (no tombstones). */
-    private void unindex(int slot) {
-        int mask = index.length - 1;
-        int i = home(tag(high[slot]));
-        while ((int) index[i] != slot + 1) {
-            i = (i + 1) & mask;
-        }
-        index[i] = 0;
-        for (int j = (i + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
-            int k = home((int) (index[j] >>> 32));
-            // The entry at j may fill the hole at i when i lies on its probe path from k to j.
-            if (((j - k) & mask) >= ((j - i) & mask)) {
-                index[i] = index[j];
-                index[j] = 0;
-                i = j;
-            }
-        }
-    }
-
-    private static int tag(long h) {
-        return (int) (h >>> 32);
-    }
-
-    private int home(int tag) {
-        return (int) (((tag & 0xFFFF_FFFFL) * multiplier) >>> indexShift);
     }
 
     /** Grows the slot arrays (doubling up to the bound) and rebuilds the index at most half full. */
@@ -299,11 +239,9 @@ final class HistoryTable {
         meta = meta == null ? new int[newCapacity] : Arrays.copyOf(meta, newCapacity);
         inline = inline == null ? new int[newCapacity * WIDTH] : Arrays.copyOf(inline, newCapacity * WIDTH);
         capacity = newCapacity;
-        int indexSize = Integer.highestOneBit(Math.max(2, newCapacity) * 2 - 1) * 2;
-        index = new long[indexSize];
-        indexShift = 64 - Integer.numberOfTrailingZeros(indexSize);
+        index.reset(newCapacity);
         for (int slot = 0; slot < size; slot++) {
-            place(high[slot], slot);
+            index.place(high[slot], slot);
         }
     }
 }

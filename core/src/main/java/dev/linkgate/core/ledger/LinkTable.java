@@ -1,6 +1,7 @@
 package dev.linkgate.core.ledger;
 
 import dev.linkgate.core.request.LinkId;
+import dev.linkgate.core.table.SlotIndex;
 
 import java.time.Instant;
 
@@ -8,9 +9,10 @@ import java.time.Instant;
  * One shard's links in parallel primitive arrays, not an object per link: a million links are a few dozen
  * arrays that the GC never traces or promotes, about 100 bytes a link. Slots form a ring in insertion order
  * (oldest at {@code head}), which with one TTL is expiry order, so expiry and the bound both evict from the
- * head; an open-addressing index (linear probing, multiply-shift hash with a random multiplier) finds a link's
- * slot. Each index entry carries the top 32 bits of the link's id beside its slot, so probing and the backward
- * shift on removal read only the index: at a million links every other array read is a cache miss.
+ * head; an open-addressing index ({@link SlotIndex}: linear probing, multiply-shift hash with a random
+ * multiplier) finds a link's slot. Each index entry carries the top 32 bits of the link's id beside its slot,
+ * so probing and the backward shift on removal read only the index: at a million links every other array read
+ * is a cache miss.
  * Arrays grow by doubling up to the bound. Not thread-safe: its shard's monitor guards it.
  */
 final class LinkTable {
@@ -24,7 +26,6 @@ final class LinkTable {
     private static final int MAX_CAPACITY = 1 << 28;
 
     private final int bound;
-    private final long multiplier;
 
     // The link's state, one slot each; times are epoch millis, 0 when unset.
     private long[] high;
@@ -52,8 +53,7 @@ final class LinkTable {
     private int used;
     private int live;
 
-    private long[] index; // tag << 32 | slot + 1, 0 when empty
-    private int indexShift;
+    private final SlotIndex index;
 
     // Slots holding a copy, in completion order, which with one retention is expiry order.
     private int[] copySlot = new int[MIN_CAPACITY];
@@ -63,7 +63,7 @@ final class LinkTable {
 
     LinkTable(int bound, long seed) {
         this.bound = Math.max(1, Math.min(bound, MAX_CAPACITY));
-        this.multiplier = seed | 1;
+        this.index = new SlotIndex(seed);
         resize(Math.min(this.bound, MIN_CAPACITY));
     }
 
@@ -77,9 +77,9 @@ final class LinkTable {
 
     /** The link's slot, or -1 when it is unknown or expired (an expired link is removed). */
     int find(LinkId link, long now, long ttl) {
-        int slot = slotOf(link.high(), link.low());
+        int slot = index.find(link.high(), link.low(), high, low);
         if (slot >= 0 && now - createdAt[slot] >= ttl) {
-            unindex(slot);
+            index.remove(high[slot], slot);
             state[slot] = GONE;
             copyAt[slot] = 0;
             live--;
@@ -118,7 +118,7 @@ final class LinkTable {
         responseUntil[slot] = 0;
         browserHigh[slot] = 0;
         browserLow[slot] = 0;
-        place(link.high(), slot);
+        index.place(link.high(), slot);
         releaseCopies(now);
         return slot;
     }
@@ -254,65 +254,15 @@ final class LinkTable {
                 s == LinkState.FORWARDED ? ownerBrowser(slot) : null, copyHeld(slot, now));
     }
 
-    private int slotOf(long h, long l) {
-        int tag = tag(h);
-        long e;
-        for (int i = home(tag); (e = index[i]) != 0; i = (i + 1) & (index.length - 1)) {
-            if ((int) (e >>> 32) == tag) {
-                int slot = (int) e - 1;
-                if (high[slot] == h && low[slot] == l) {
-                    return slot;
-                }
-            }
-        }
-        return -1;
-    }
-
-    private void place(long h, int slot) {
-        int tag = tag(h);
-        int i = home(tag);
-        while (index[i] != 0) {
-            i = (i + 1) & (index.length - 1);
-        }
-        index[i] = ((long) tag << 32) | (slot + 1);
-    }
-
-    private static int tag(long h) {
-        return (int) (h >>> 32);
-    }
-
-    private int home(int tag) {
-        return (int) (((tag & 0xFFFF_FFFFL) * multiplier) >>> indexShift);
-    }
-
     private void dropHead() {
         int slot = head;
         if (state[slot] != GONE) {
-            unindex(slot);
+            index.remove(high[slot], slot);
             live--;
         }
         copyAt[slot] = 0;
         head = (head + 1) % capacity;
         used--;
-    }
-
-    /** Removes a slot from the index, shifting later entries of its probe run back (no tombstones). */
-    private void unindex(int slot) {
-        int mask = index.length - 1;
-        int i = home(tag(high[slot]));
-        while ((int) index[i] != slot + 1) {
-            i = (i + 1) & mask;
-        }
-        index[i] = 0;
-        for (int j = (i + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
-            int k = home((int) (index[j] >>> 32));
-            // The entry at j may fill the hole at i when i lies on its probe path from k to j.
-            if (((j - k) & mask) >= ((j - i) & mask)) {
-                index[i] = index[j];
-                index[j] = 0;
-                i = j;
-            }
-        }
     }
 
     private void queueCopy(int slot, long until) {
@@ -381,12 +331,10 @@ final class LinkTable {
         capacity = newCapacity;
         head = 0;
 
-        int indexSize = Integer.highestOneBit(Math.max(2, newCapacity) * 2 - 1) * 2; // at most half full
-        index = new long[indexSize];
-        indexShift = 64 - Integer.numberOfTrailingZeros(indexSize);
+        index.reset(newCapacity);
         for (int slot = 0; slot < used; slot++) {
             if (state[slot] != GONE) {
-                place(high[slot], slot);
+                index.place(high[slot], slot);
             }
         }
     }
