@@ -81,22 +81,12 @@ class ResponseCopyTest {
     @Test
     void aRelayedChunkedBodyIsCopiedWithoutItsFramingAcrossPieces() throws RequestRejected {
         ResponseCopy copy = new ResponseCopy(1024);
-        ByteBuf head = ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/html\r\n\r\n");
-        try {
-            copy.head(new ResponseHeadParser(8192).parse(head, false));
-        } finally {
-            head.release();
-        }
+        relayedHead(copy, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/html\r\n\r\n");
         String framed = "5;ext=\"a;b\"\r\n<html\r\n0007\r\n>hello<\r\n1\r\n/\r\n0\r\nX-Trailer: t\r\n\r\n";
         // Split at every position a network read might: inside sizes, data, CRLFs and the trailer.
         for (int cut = 1; cut < framed.length(); cut += 3) {
             ResponseCopy each = new ResponseCopy(1024);
-            ByteBuf h = ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
-            try {
-                each.head(new ResponseHeadParser(8192).parse(h, false));
-            } finally {
-                h.release();
-            }
+            relayedHead(each, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
             feed(each, framed.substring(0, cut));
             feed(each, framed.substring(cut));
             assertArrayEquals("<html>hello</".getBytes(StandardCharsets.US_ASCII), each.result().body(), "cut " + cut);
@@ -112,12 +102,7 @@ class ResponseCopyTest {
     @Test
     void aRelayedChunkedBodyOverTheLimitLeavesNoCopy() throws RequestRejected {
         ResponseCopy copy = new ResponseCopy(8);
-        ByteBuf head = ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
-        try {
-            copy.head(new ResponseHeadParser(8192).parse(head, false));
-        } finally {
-            head.release();
-        }
+        relayedHead(copy, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
         feed(copy, "5\r\n12345\r\n");
         assertNotNull(copy.result(), "5 bytes fit");
         feed(copy, "4\r\n6789\r\n0\r\n\r\n");
@@ -128,14 +113,19 @@ class ResponseCopyTest {
     @Test
     void aRelayedContentLengthOverTheLimitLeavesNoCopyWithoutReadingTheBody() throws RequestRejected {
         ResponseCopy copy = new ResponseCopy(8);
-        ByteBuf head = ascii("HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n");
-        try {
-            copy.head(new ResponseHeadParser(8192).parse(head, false));
-        } finally {
-            head.release();
-        }
+        relayedHead(copy, "HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n");
 
         assertNull(copy.result());
+    }
+
+    /** The copy starts from a head relayed as bytes, parsed as the upstream codec parses it. */
+    private static void relayedHead(ResponseCopy copy, String head) throws RequestRejected {
+        ByteBuf bytes = ascii(head);
+        try {
+            copy.head(new ResponseHeadParser(8192).parse(bytes, false));
+        } finally {
+            bytes.release();
+        }
     }
 
     private static void feed(ResponseCopy copy, String piece) {

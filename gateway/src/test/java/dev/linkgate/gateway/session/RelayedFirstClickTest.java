@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.linkgate.gateway.session.BrowserVisits.browserCookie;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,17 +75,7 @@ class RelayedFirstClickTest {
     }
 
     private HttpResponse<String> open(String path, String cookie) throws Exception {
-        HttpRequest.Builder b = gateway.browserGet(path);
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return gateway.send(b.build());
-    }
-
-    private static String browserCookie(HttpResponse<String> r) {
-        String set = r.headers().allValues("Set-Cookie").stream().filter(v -> v.contains("linkgate-browser="))
-                .findFirst().orElseThrow(() -> new AssertionError("no linkgate cookie in " + r.headers().map()));
-        return set.substring(0, set.indexOf(';'));
+        return BrowserVisits.open(gateway, path, cookie);
     }
 
     @Test

@@ -25,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.linkgate.gateway.session.BrowserVisits.browserCookie;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -66,18 +67,7 @@ class SessionContinuityTest {
     }
 
     private HttpResponse<String> open(String path, String cookie) throws Exception {
-        HttpRequest.Builder b = gateway.browserGet(path);
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return gateway.send(b.build());
-    }
-
-    /** linkgate's browser cookie as the browser sends it back, from a Set-Cookie. */
-    private static String browserCookie(HttpResponse<String> r) {
-        String set = r.headers().allValues("Set-Cookie").stream().filter(v -> v.contains("linkgate-browser="))
-                .findFirst().orElseThrow(() -> new AssertionError("no linkgate cookie in " + r.headers().map()));
-        return set.substring(0, set.indexOf(';'));
+        return BrowserVisits.open(gateway, path, cookie);
     }
 
     @Test
