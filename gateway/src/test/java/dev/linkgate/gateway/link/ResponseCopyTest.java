@@ -2,7 +2,6 @@ package dev.linkgate.gateway.link;
 
 import dev.linkgate.core.ledger.SharedResponse;
 import dev.linkgate.gateway.http1.RequestRejected;
-import dev.linkgate.gateway.http1.ResponseHead;
 import dev.linkgate.gateway.http1.ResponseHeadParser;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -33,13 +32,7 @@ class ResponseCopyTest {
         copy.body(body);
         body.release();
 
-        SharedResponse shared = copy.result();
-
-        assertNotNull(shared);
-        assertEquals(302, shared.status());
-        assertEquals(List.of(Map.entry("Location", "/documents/1"), Map.entry("Set-Cookie", "sid=1; HttpOnly"),
-                Map.entry("X-File", "Vertrag_M\u00c3\u00bcller.pdf")), shared.headers());
-        assertArrayEquals("ok".getBytes(StandardCharsets.US_ASCII), shared.body());
+        assertTheDocumentsRedirect(copy.result());
     }
 
     @Test
@@ -62,20 +55,13 @@ class ResponseCopyTest {
                 + "X-Hop: 1\r\nKeep-Alive: timeout=5\r\nSet-Cookie:  sid=1; HttpOnly \r\nContent-Length: 2\r\n"
                 + "X-File: Vertrag_M\u00c3\u00bcller.pdf\r\n\r\nok");
         try {
-            ResponseHead head = new ResponseHeadParser(8192).parse(bytes, false);
-            copy.head(head);
+            copy.head(new ResponseHeadParser(8192).parse(bytes, false));
             copy.body(bytes);
         } finally {
             bytes.release();
         }
 
-        SharedResponse shared = copy.result();
-
-        assertNotNull(shared);
-        assertEquals(302, shared.status());
-        assertEquals(List.of(Map.entry("Location", "/documents/1"), Map.entry("Set-Cookie", "sid=1; HttpOnly"),
-                Map.entry("X-File", "Vertrag_M\u00c3\u00bcller.pdf")), shared.headers());
-        assertArrayEquals("ok".getBytes(StandardCharsets.US_ASCII), shared.body());
+        assertTheDocumentsRedirect(copy.result());
     }
 
     @Test
@@ -116,6 +102,15 @@ class ResponseCopyTest {
         relayedHead(copy, "HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n");
 
         assertNull(copy.result());
+    }
+
+    /** Both ways of taking the copy keep the same: a 302 to the document, its cookie, its body. */
+    private static void assertTheDocumentsRedirect(SharedResponse shared) {
+        assertNotNull(shared);
+        assertEquals(302, shared.status());
+        assertEquals(List.of(Map.entry("Location", "/documents/1"), Map.entry("Set-Cookie", "sid=1; HttpOnly"),
+                Map.entry("X-File", "Vertrag_M\u00c3\u00bcller.pdf")), shared.headers());
+        assertArrayEquals("ok".getBytes(StandardCharsets.US_ASCII), shared.body());
     }
 
     /** The copy starts from a head relayed as bytes, parsed as the upstream codec parses it. */
