@@ -22,8 +22,11 @@ import java.util.Map;
  * body with its framing, which the copy takes off) or as Netty's objects (an HTTP/2 or HTTP/1.0 client).
  */
 final class ResponseCopy {
-    /** The trailer budget for a relayed chunked body: the upstream codec has held it to its own already. */
-    private static final int TRAILER_BUDGET = 64 * 1024;
+    /**
+     * No trailer budget of its own for a relayed chunked body: the upstream codec framed the same bytes within
+     * its budget first, and a smaller one here would drop the copy of a response the client received whole.
+     */
+    private static final int TRAILER_BUDGET = Integer.MAX_VALUE;
 
     private final int max;
     private int status;
