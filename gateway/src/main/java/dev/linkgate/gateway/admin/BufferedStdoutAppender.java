@@ -131,9 +131,12 @@ public final class BufferedStdoutAppender<E> extends OutputStreamAppender<E> {
     public void flushNow() {
         for (Iterator<LineBuffer> it = buffers.iterator(); it.hasNext(); ) {
             LineBuffer b = it.next();
+            // Asked before the flush: a thread that ended by then can add nothing after it, while one that ends
+            // during it may have added a last line, which the next flush writes.
+            boolean ended = b.orphaned();
             b.flush();
-            if (b.orphaned()) {
-                it.remove(); // its thread ended: nothing more can arrive there
+            if (ended) {
+                it.remove();
             }
         }
     }
