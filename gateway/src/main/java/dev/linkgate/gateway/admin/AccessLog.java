@@ -10,6 +10,11 @@ import java.util.List;
  * One JSON line per request on the SLF4J logger {@code linkgate.access} (logback.xml sends it alone to
  * stdout). Fields: time, client, method, path, protocol, decision, reasons, status, bytes, upstream_ms, total_ms.
  * The path arrives with its token already redacted: this class writes what it is given.
+ *
+ * <p>The line is built as UTF-8 bytes. With the shipped logback.xml (the logger's only appender is the
+ * {@link BufferedStdoutAppender}, no filters) those bytes go straight into the appender's buffer for this thread,
+ * the same bytes the appender would have written for the message; under any other configuration the line is
+ * logged as a message and logback does the rest.
  */
 public final class AccessLog {
     public static final String LOGGER = "linkgate.access";
@@ -19,40 +24,52 @@ public final class AccessLog {
     }
 
     public static void log(AccessRecord r) {
-        if (LOG.isInfoEnabled()) {
-            LOG.info(line(r));
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        JsonLine line = LINE.get();
+        line.reset();
+        write(line, r);
+        BufferedStdoutAppender<?> direct = BufferedStdoutAppender.onlyAppenderOf(LOG);
+        if (direct != null) {
+            direct.appendLine(line.bytes(), line.length());
+        } else {
+            LOG.info(line.text());
         }
     }
 
-    /** The JSON line for one record, written by hand: it runs on the event loop once per request. */
+    /** Each thread's line, reused: a line is built, handed on and forgotten before the next on that thread. */
+    private static final ThreadLocal<JsonLine> LINE = ThreadLocal.withInitial(JsonLine::new);
+
+    /** The JSON line for one record. */
     static String line(AccessRecord r) {
-        StringBuilder out = new StringBuilder(256);
-        out.append("{\"time\":");
+        JsonLine line = new JsonLine();
+        write(line, r);
+        return line.text();
+    }
+
+    /** The JSON line for one record, written by hand as bytes: it runs on the event loop once per request. */
+    private static void write(JsonLine out, AccessRecord r) {
+        out.ascii("{\"time\":");
         time(out, r.time());
-        out.append(",\"client\":");
-        string(out, r.client());
-        out.append(",\"method\":");
-        string(out, r.method());
-        out.append(",\"path\":");
-        string(out, r.path());
-        out.append(",\"protocol\":");
-        string(out, r.protocol());
-        out.append(",\"decision\":");
-        string(out, r.decision());
-        out.append(",\"reasons\":[");
+        out.ascii(",\"client\":").string(r.client());
+        out.ascii(",\"method\":").string(r.method());
+        out.ascii(",\"path\":").string(r.path());
+        out.ascii(",\"protocol\":").string(r.protocol());
+        out.ascii(",\"decision\":").string(r.decision());
+        out.ascii(",\"reasons\":[");
         List<String> reasons = r.reasons() == null ? List.of() : r.reasons();
         for (int i = 0; i < reasons.size(); i++) {
             if (i > 0) {
-                out.append(',');
+                out.ascii(',');
             }
-            string(out, reasons.get(i));
+            out.string(reasons.get(i));
         }
-        out.append("],\"status\":").append(r.status())
-                .append(",\"bytes\":").append(r.bytes())
-                .append(",\"upstream_ms\":").append(r.upstreamMillis())
-                .append(",\"total_ms\":").append(r.totalMillis())
-                .append('}');
-        return out.toString();
+        out.ascii("],\"status\":").number(r.status())
+                .ascii(",\"bytes\":").number(r.bytes())
+                .ascii(",\"upstream_ms\":").number(r.upstreamMillis())
+                .ascii(",\"total_ms\":").number(r.totalMillis())
+                .ascii('}');
     }
 
     /** The second being logged now, formatted once: as {@link Instant#toString()}, without its 'Z'. */
@@ -62,9 +79,9 @@ public final class AccessLog {
     private static volatile Second second = new Second(Long.MIN_VALUE, "");
 
     /** {@code time} as a JSON string, the same text as {@link Instant#toString()}; the date part is cached. */
-    static void time(StringBuilder out, Instant time) {
+    static void time(JsonLine out, Instant time) {
         if (time == null) {
-            out.append("null");
+            out.ascii("null");
             return;
         }
         Second s = second;
@@ -73,62 +90,15 @@ public final class AccessLog {
             s = new Second(time.getEpochSecond(), whole.substring(0, whole.length() - 1));
             second = s;
         }
-        out.append('"').append(s.text());
+        out.ascii('"').ascii(s.text());
         int nano = time.getNano();
         if (nano != 0) {
             // Instant.toString: as many digits as needed, in groups of three.
             int digits = nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
             int value = digits == 3 ? nano / 1_000_000 : digits == 6 ? nano / 1_000 : nano;
-            out.append('.');
-            String text = Integer.toString(value);
-            for (int i = text.length(); i < digits; i++) {
-                out.append('0');
-            }
-            out.append(text);
+            out.ascii('.').padded(value, digits);
         }
-        out.append("Z\"");
-    }
-
-    /** A JSON string (RFC 8259): quotes, backslashes and control characters escaped; null as null. */
-    private static void string(StringBuilder out, String s) {
-        if (s == null) {
-            out.append("null");
-            return;
-        }
-        out.append('"');
-        if (plain(s)) {
-            out.append(s).append('"');
-            return;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    /** True when nothing in {@code s} needs escaping (the usual case: methods, paths, addresses, codes). */
-    private static boolean plain(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029) {
-                return false;
-            }
-        }
-        return true;
+        out.ascii("Z\"");
     }
 
     /**

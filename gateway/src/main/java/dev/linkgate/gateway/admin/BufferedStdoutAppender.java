@@ -1,7 +1,10 @@
 package dev.linkgate.gateway.admin;
 
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
 
@@ -55,6 +58,8 @@ public final class BufferedStdoutAppender<E> extends OutputStreamAppender<E> {
     private volatile ThreadLocal<LineBuffer> mine = new ThreadLocal<>();
     /** The encoder writes the message and a newline: ASCII lines can be copied without encoding them first. */
     private volatile boolean fastLines;
+    /** A filter was attached: every event must go through logback's filter chain. */
+    private volatile boolean filtered;
 
     public void setBufferSize(FileSize size) {
         long bytes = size.getSize();
@@ -125,6 +130,54 @@ public final class BufferedStdoutAppender<E> extends OutputStreamAppender<E> {
             return;
         }
         buffer.appendLine(getEncoder().encode(event));
+    }
+
+    /**
+     * The appender to hand lines to directly, bypassing logback's event: this one, when it is the logger's only
+     * appender (not additive, no turbo filter, no filter on the appender), started, and writing each message as
+     * it is plus a newline ({@link MessageLineEncoder}); otherwise null, and the caller logs a message. Checked
+     * on every call (a few field reads), so an appender attached or a context reset later is seen at once.
+     */
+    public static BufferedStdoutAppender<?> onlyAppenderOf(org.slf4j.Logger slf4j) {
+        if (!(slf4j instanceof Logger logger) || logger.isAdditive()
+                || !logger.getLoggerContext().getTurboFilterList().isEmpty()) {
+            return null;
+        }
+        Iterator<Appender<ILoggingEvent>> appenders = logger.iteratorForAppenders();
+        if (!appenders.hasNext()) {
+            return null;
+        }
+        Appender<ILoggingEvent> only = appenders.next();
+        if (appenders.hasNext() || !(only instanceof BufferedStdoutAppender<?> buffered) || !buffered.takesLines()) {
+            return null;
+        }
+        return buffered;
+    }
+
+    private boolean takesLines() {
+        return isStarted() && fastLines && !filtered;
+    }
+
+    /**
+     * A line already encoded (UTF-8, without its newline), the same bytes {@link #subAppend} would write for a
+     * message of that text: copied into the calling thread's buffer, then a newline.
+     */
+    public void appendLine(byte[] line, int length) {
+        if (isStarted()) {
+            buffer().appendLine(line, length);
+        }
+    }
+
+    @Override
+    public void addFilter(Filter<E> filter) {
+        filtered = true;
+        super.addFilter(filter);
+    }
+
+    @Override
+    public void clearAllFilters() {
+        super.clearAllFilters();
+        filtered = false;
     }
 
     /** Writes out what every thread's buffer holds; the periodic flush, and callable at any time. */

@@ -63,6 +63,22 @@ final class LineBuffer {
         length += line.length;
     }
 
+    /** The first {@code n} bytes of {@code line} and a newline, as {@link #appendLine(byte[])} would write them. */
+    synchronized void appendLine(byte[] line, int n) {
+        if (n + 1 > bytes.length - length) {
+            writeOut();
+            if (n + 1 > bytes.length) {
+                byte[] whole = java.util.Arrays.copyOf(line, n + 1);
+                whole[n] = '\n';
+                stdout.write(whole, whole.length);
+                return;
+            }
+        }
+        System.arraycopy(line, 0, bytes, length, n);
+        length += n;
+        bytes[length++] = '\n';
+    }
+
     /** Writes out what is buffered; the periodic flush and the flush at stop. */
     synchronized void flush() {
         writeOut();

@@ -42,9 +42,9 @@ class AccessLogTest {
                 {1_795_867_200L, 1_000}, {0L, 0}, {1_795_780_800L, 10_000_000}};
         for (long[] c : cases) {
             Instant t = Instant.ofEpochSecond(c[0], c[1]);
-            StringBuilder out = new StringBuilder();
+            JsonLine out = new JsonLine();
             AccessLog.time(out, t);
-            assertEquals('"' + t.toString() + '"', out.toString());
+            assertEquals('"' + t.toString() + '"', out.text());
         }
     }
 

@@ -7,12 +7,17 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.filter.Filter;
+import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.util.FileSize;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Marker;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -210,6 +217,83 @@ class BufferedStdoutAppenderTest {
             ILoggingEvent e = event(message);
             assertArrayEquals(pattern.encode(e), lines.encode(e), message);
         }
+    }
+
+    @Test
+    void aLineHandedOverDirectlyIsWhatTheEventWouldHaveWritten() {
+        BufferedStdoutAppender<ILoggingEvent> viaEvents = started(64);
+        String[] lines = {"{\"path\":\"/sign/abcd…\"}", "{\"a\":1}", "", "Jörg ✓ 😀", "x".repeat(63), "y".repeat(200)};
+        for (String line : lines) {
+            viaEvents.doAppend(event(line));
+        }
+        viaEvents.stop();
+        String expected = stdout.text();
+        stdout.reset();
+
+        BufferedStdoutAppender<ILoggingEvent> direct = started(64);
+        for (String line : lines) {
+            byte[] bytes = (line + "trailing bytes past the length").getBytes(StandardCharsets.UTF_8);
+            direct.appendLine(bytes, line.getBytes(StandardCharsets.UTF_8).length);
+        }
+        direct.stop();
+        assertEquals(expected, stdout.text());
+    }
+
+    @Test
+    void linesGoDirectlyOnlyWhenTheShippedAppenderIsTheLoggersOnlyOne() throws Exception {
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(getClass().getClassLoader().getResource("logback.xml"));
+        Logger access = context.getLogger(AccessLog.LOGGER);
+        BufferedStdoutAppender<?> shipped = (BufferedStdoutAppender<?>) access.getAppender("ACCESS");
+        assertSame(shipped, BufferedStdoutAppender.onlyAppenderOf(access), "the shipped logback.xml");
+
+        ListAppender<ILoggingEvent> another = new ListAppender<>();
+        another.start();
+        access.addAppender(another);
+        assertNull(BufferedStdoutAppender.onlyAppenderOf(access), "a second appender sees every line");
+        access.detachAppender(another);
+        assertSame(shipped, BufferedStdoutAppender.onlyAppenderOf(access));
+
+        access.setAdditive(true);
+        assertNull(BufferedStdoutAppender.onlyAppenderOf(access), "lines would reach the root's appenders too");
+        access.setAdditive(false);
+
+        @SuppressWarnings("unchecked")
+        BufferedStdoutAppender<ILoggingEvent> typed = (BufferedStdoutAppender<ILoggingEvent>) shipped;
+        typed.addFilter(new Filter<>() {
+            @Override
+            public FilterReply decide(ILoggingEvent event) {
+                return FilterReply.DENY;
+            }
+        });
+        assertNull(BufferedStdoutAppender.onlyAppenderOf(access), "a filter decides on each event");
+        typed.clearAllFilters();
+        assertSame(shipped, BufferedStdoutAppender.onlyAppenderOf(access));
+
+        context.addTurboFilter(new TurboFilter() {
+            @Override
+            public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
+                                      Throwable t) {
+                return FilterReply.NEUTRAL;
+            }
+        });
+        assertNull(BufferedStdoutAppender.onlyAppenderOf(access), "a turbo filter may look at the message");
+        context.resetTurboFilterList();
+        assertSame(shipped, BufferedStdoutAppender.onlyAppenderOf(access));
+
+        PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+        pattern.setContext(context);
+        pattern.setPattern("%msg%n");
+        pattern.start();
+        typed.stop();
+        typed.setEncoder(pattern);
+        typed.start();
+        assertTrue(typed.isStarted());
+        assertNull(BufferedStdoutAppender.onlyAppenderOf(access), "another encoder writes other bytes");
+        typed.stop();
+        assertNull(BufferedStdoutAppender.onlyAppenderOf(access), "stopped");
+        assertNull(BufferedStdoutAppender.onlyAppenderOf(org.slf4j.helpers.NOPLogger.NOP_LOGGER), "not logback");
     }
 
     private BufferedStdoutAppender<ILoggingEvent> started(int bufferSize) {
