@@ -2,11 +2,11 @@ package dev.linkgate.core.session;
 
 import dev.linkgate.core.ledger.BrowserId;
 import dev.linkgate.core.request.LinkId;
+import dev.linkgate.core.token.RandomBytes;
 import dev.linkgate.core.token.SigningKey;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +36,6 @@ public final class BrowserCookies {
     private final java.util.List<String> names;
     private final Duration lifetime;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final SigningKey key;
 
     public BrowserCookies(byte[] secret, String name, Duration lifetime, Clock clock) {
@@ -75,8 +74,7 @@ public final class BrowserCookies {
 
     /** A new cookie for the browser whose forward of {@code link} is starting. */
     public Minted mint(LinkId link) {
-        byte[] r = new byte[RANDOM_BYTES];
-        random.nextBytes(r);
+        byte[] r = RandomBytes.next(RANDOM_BYTES);
         ByteBuffer rb = ByteBuffer.wrap(r);
         BrowserId browser = new BrowserId(rb.getLong(), rb.getLong());
         long issued = clock.millis();

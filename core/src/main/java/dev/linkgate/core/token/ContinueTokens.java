@@ -3,7 +3,6 @@ package dev.linkgate.core.token;
 import dev.linkgate.core.request.LinkId;
 
 import java.nio.ByteBuffer;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +33,6 @@ public final class ContinueTokens {
     private final SigningKey key;
     private final Duration ttl;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public ContinueTokens(byte[] secret, Duration ttl, Clock clock) {
         this(new SigningKey(secret), ttl, clock);
@@ -61,8 +59,7 @@ public final class ContinueTokens {
 
     /** A new token for this link and browser. */
     public Minted mint(LinkId link, long fingerprint) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
+        byte[] nonce = RandomBytes.next(NONCE_BYTES);
         Instant issued = clock.instant();
         long issuedMillis = issued.toEpochMilli();
         ByteBuffer buf = ByteBuffer.allocate(TOKEN_BYTES);

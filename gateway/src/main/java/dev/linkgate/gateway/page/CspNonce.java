@@ -1,11 +1,11 @@
 package dev.linkgate.gateway.page;
 
-import java.security.SecureRandom;
+import dev.linkgate.core.token.RandomBytes;
+
 import java.util.Base64;
 
 /** The per-response nonce that lets the page's own inline style and script run under its CSP, and nothing else. */
 final class CspNonce {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final int MIN = 16;
     private static final int MAX = 128;
@@ -14,8 +14,7 @@ final class CspNonce {
     }
 
     static String next() {
-        byte[] b = new byte[18];
-        RANDOM.nextBytes(b);
+        byte[] b = RandomBytes.next(18);
         return BASE64URL.encodeToString(b);
     }
 
