@@ -23,9 +23,25 @@ public final class UserAgentRules {
     private static final Evidence NATIVE_HOST =
             new Evidence(SIGNAL, Weight.BOT, "ua_native_host", "x-native-host header: Outlook fetching the link");
 
+    /** Agents longer than this are matched each time, never remembered: the memory stays small whatever is sent. */
+    static final int MAX_REMEMBERED = 512;
+    private static final int REMEMBERED = 1024;
+    /** A remembered agent that matched nothing. */
+    private static final Evidence NONE = new Evidence(SIGNAL, Weight.NOTE, "ua_none", "no pattern matched");
+
     private final List<UserAgentPattern> patterns;
     private final PatternAutomaton automaton;
     private final Evidence[] evidence;
+    /**
+     * Recent agents and their result, one per slot by the agent's hash. The same few thousand agents make most
+     * traffic, and a match walks the automaton's table (hundreds of kilobytes) once per character: a slot costs
+     * the string's hash and an equals. Entries are immutable and replaced whole, so the event loops share the
+     * array without a lock (a lost write only means a later match); a reload builds new rules and a new array.
+     */
+    private final Remembered[] remembered = new Remembered[REMEMBERED];
+
+    private record Remembered(String userAgent, Evidence evidence) {
+    }
 
     /** @param patterns in any order; browser patterns are moved first so they are seen before the hits they silence */
     public UserAgentRules(List<UserAgentPattern> patterns) {
@@ -82,8 +98,27 @@ public final class UserAgentRules {
         return match(userAgent);
     }
 
-    /** The evidence of the best pattern found in the agent, or null. Allocation-free. */
+    /** The evidence of the best pattern found in the agent, or null. */
     public Evidence match(String userAgent) {
+        if (userAgent.length() > MAX_REMEMBERED) {
+            return scan(userAgent);
+        }
+        int slot = spread(userAgent.hashCode()) & (REMEMBERED - 1);
+        Remembered r = remembered[slot];
+        if (r != null && r.userAgent().equals(userAgent)) {
+            return r.evidence() == NONE ? null : r.evidence();
+        }
+        Evidence found = scan(userAgent);
+        remembered[slot] = new Remembered(userAgent, found == null ? NONE : found);
+        return found;
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
+    }
+
+    /** The automaton's pass over the agent. Allocation-free. */
+    Evidence scan(String userAgent) {
         int best = -1;
         int state = PatternAutomaton.start();
         for (int end = 1; end <= userAgent.length(); end++) {
