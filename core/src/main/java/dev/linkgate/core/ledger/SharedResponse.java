@@ -100,6 +100,88 @@ public final class SharedResponse {
         return out;
     }
 
+    /**
+     * A copy assembled field by field into its compact form, without a String per field: the relayed path hands
+     * over each field as ISO-8859-1 bytes (as they came from the upstream). {@link #build} gives what the
+     * constructor gives for the same fields decoded as ISO-8859-1, byte for byte.
+     */
+    public static final class Builder {
+        private byte[] fields = new byte[256];
+        private int length = 5;
+        private int count;
+
+        /** A field from bytes read as ISO-8859-1: the name in [nameStart, nameEnd), the value in [valueStart, valueEnd). */
+        public Builder field(byte[] src, int nameStart, int nameEnd, int valueStart, int valueEnd) {
+            latin1(src, nameStart, nameEnd);
+            latin1(src, valueStart, valueEnd);
+            count++;
+            return this;
+        }
+
+        /** A field from text. */
+        public Builder field(String name, String value) {
+            Objects.requireNonNull(name, "header name");
+            Objects.requireNonNull(value, "header value");
+            ensure(2 + utfLength(name) + 2 + utfLength(value));
+            length = putUtf(fields, length, name);
+            length = putUtf(fields, length, value);
+            count++;
+            return this;
+        }
+
+        /**
+         * The copy with these fields and the first {@code bodyLength} bytes of {@code body}.
+         *
+         * @throws UncheckedIOException when a name or value is over 65535 bytes encoded (as the constructor)
+         */
+        public SharedResponse build(int status, byte[] body, int bodyLength) {
+            if (count > 0xFFFF) {
+                throw new UncheckedIOException(new UTFDataFormatException("too many header fields: " + count));
+            }
+            byte[] out = Arrays.copyOf(fields, length + 4 + bodyLength);
+            out[0] = FORMAT;
+            putShort(out, 1, status);
+            putShort(out, 3, count);
+            putShort(out, length, bodyLength >>> 16);
+            putShort(out, length + 2, bodyLength);
+            System.arraycopy(body, 0, out, length + 4, bodyLength);
+            return new SharedResponse(out);
+        }
+
+        /** Modified UTF-8 of the ISO-8859-1 text in [start, end): ASCII but NUL as it is, the rest in two bytes. */
+        private void latin1(byte[] src, int start, int end) {
+            int n = end - start;
+            for (int i = start; i < end; i++) {
+                byte b = src[i];
+                if (b <= 0) {
+                    n++;
+                }
+            }
+            if (n > 65535) {
+                throw new UncheckedIOException(new UTFDataFormatException("encoded string too long: " + n + " bytes"));
+            }
+            ensure(2 + n);
+            putShort(fields, length, n);
+            int at = length + 2;
+            for (int i = start; i < end; i++) {
+                int c = src[i] & 0xff;
+                if (c > 0 && c < 0x80) {
+                    fields[at++] = (byte) c;
+                } else {
+                    fields[at++] = (byte) (0xC0 | (c >> 6));
+                    fields[at++] = (byte) (0x80 | (c & 0x3F));
+                }
+            }
+            length = at;
+        }
+
+        private void ensure(int more) {
+            if (length + more > fields.length) {
+                fields = Arrays.copyOf(fields, Math.max(fields.length * 2, length + more));
+            }
+        }
+    }
+
     /** Bytes of {@code s} in modified UTF-8; beyond 65535 it cannot be written (as writeUTF refuses it). */
     private static int utfLength(String s) {
         int n = s.length();

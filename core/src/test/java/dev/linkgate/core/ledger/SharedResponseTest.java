@@ -75,6 +75,44 @@ class SharedResponseTest {
         assertThrows(UncheckedIOException.class, () -> new SharedResponse(200, headers, BODY));
     }
 
+    @Test
+    void theBuilderFromLatin1BytesEncodesWhatTheConstructorEncodes() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int n = 0; n < 2_000; n++) {
+            int count = random.nextInt(6);
+            byte[] src = new byte[count * 40];
+            random.nextBytes(src); // every byte value: NUL, ASCII, 0x80-0xFF
+            List<Map.Entry<String, String>> headers = new java.util.ArrayList<>();
+            SharedResponse.Builder builder = new SharedResponse.Builder();
+            for (int i = 0; i < count; i++) {
+                int at = i * 40;
+                int nameEnd = at + random.nextInt(20);
+                int valueStart = at + 20;
+                int valueEnd = valueStart + random.nextInt(21);
+                headers.add(Map.entry(new String(src, at, nameEnd - at, StandardCharsets.ISO_8859_1),
+                        new String(src, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1)));
+                if (i % 2 == 0) {
+                    builder.field(src, at, nameEnd, valueStart, valueEnd);
+                } else {
+                    builder.field(headers.get(i).getKey(), headers.get(i).getValue());
+                }
+            }
+            byte[] body = new byte[random.nextInt(50)];
+            random.nextBytes(body);
+            byte[] longer = java.util.Arrays.copyOf(body, body.length + 9);
+            assertArrayEquals(new SharedResponse(200 + n % 300, headers, body).encode(),
+                    builder.build(200 + n % 300, longer, body.length).encode());
+        }
+    }
+
+    @Test
+    void theBuilderRefusesAFieldTooLongForTheFormat() {
+        byte[] value = new byte[40_000];
+        java.util.Arrays.fill(value, (byte) 0xE9); // two bytes each once encoded
+        assertThrows(java.io.UncheckedIOException.class,
+                () -> new SharedResponse.Builder().field(value, 0, 0, 0, value.length));
+    }
+
     private static byte[] viaDataOutputStream(int status, List<Map.Entry<String, String>> headers, byte[] body)
             throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -3,7 +3,6 @@ package dev.linkgate.gateway.http1;
 import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.StandardCharsets;
-import java.util.function.BiConsumer;
 
 /**
  * An upstream's response head, parsed once from its bytes by {@link ResponseHeadParser} and relayed to the
@@ -74,25 +73,26 @@ public final class ResponseHead {
         return length;
     }
 
+    /** One field of the head, as its bytes: the name in [nameStart, nameEnd), the value (trimmed) in [valueStart, valueEnd). */
+    public interface FieldBytes {
+        void field(byte[] bytes, int nameStart, int nameEnd, int valueStart, int valueEnd);
+    }
+
     /**
-     * Each end-to-end field the client receives, as name (as sent) and value (trimmed, ISO-8859-1), in order,
-     * without the framing ones (Content-Length, Transfer-Encoding): what a copy of the response keeps, since its
-     * replay sets its own length.
+     * Each end-to-end field the client receives, as name (as sent) and value (trimmed), ISO-8859-1 bytes, in
+     * order, without the framing ones (Content-Length, Transfer-Encoding): what a copy of the response keeps,
+     * since its replay sets its own length.
      */
-    public void forEachEndToEndField(BiConsumer<String, String> action) {
+    public void forEachEndToEndField(FieldBytes action) {
         ConnectionTokens named = ConnectionTokens.of(bytes, fields, fieldCount);
         for (int i = 0; i < fieldCount; i++) {
             int base = i * RequestHead.STRIDE;
             int id = fields[base + RequestHead.ID];
             if (id != FieldName.CONTENT_LENGTH && !FieldName.isHopByHop(id) && !named.names(bytes, fields, i)) {
-                action.accept(text(fields[base + RequestHead.NAME_START], fields[base + RequestHead.NAME_END]),
-                        text(fields[base + RequestHead.VALUE_START], fields[base + RequestHead.VALUE_END]));
+                action.field(bytes, fields[base + RequestHead.NAME_START], fields[base + RequestHead.NAME_END],
+                        fields[base + RequestHead.VALUE_START], fields[base + RequestHead.VALUE_END]);
             }
         }
-    }
-
-    private String text(int start, int end) {
-        return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
     }
 
     /**

@@ -10,9 +10,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,7 +28,7 @@ final class ResponseCopy {
 
     private final int max;
     private int status;
-    private List<Map.Entry<String, String>> headers;
+    private SharedResponse.Builder fields;
     private byte[] body;
     private int size;
     /** The relayed body's chunk framing, taken off as the pieces pass; null when the body is not chunked. */
@@ -45,8 +43,13 @@ final class ResponseCopy {
     /** The head of a response relayed as bytes. */
     void head(ResponseHead response) {
         status = response.status();
-        headers = new ArrayList<>();
-        response.forEachEndToEndField((name, value) -> headers.add(Map.entry(name, value)));
+        fields = new SharedResponse.Builder();
+        try {
+            response.forEachEndToEndField(fields::field);
+        } catch (UncheckedIOException headerTooLong) {
+            drop();
+            return;
+        }
         chunks = response.framing() == ResponseHead.Framing.CHUNKED ? new ChunkedBodyFramer(TRAILER_BUDGET) : null;
         start(response.contentLength());
     }
@@ -54,13 +57,18 @@ final class ResponseCopy {
     /** The head of a response decoded into Netty's objects (hop-by-hop headers already removed). */
     void head(HttpResponse response) {
         status = response.status().code();
-        headers = new ArrayList<>(response.headers().size());
-        for (Map.Entry<String, String> h : response.headers()) {
-            if (!HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(h.getKey())
-                    && !HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(h.getKey())
-                    && !HttpHeaderNames.CONNECTION.contentEqualsIgnoreCase(h.getKey())) {
-                headers.add(Map.entry(h.getKey(), h.getValue()));
+        fields = new SharedResponse.Builder();
+        try {
+            for (Map.Entry<String, String> h : response.headers()) {
+                if (!HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(h.getKey())
+                        && !HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(h.getKey())
+                        && !HttpHeaderNames.CONNECTION.contentEqualsIgnoreCase(h.getKey())) {
+                    fields.field(h.getKey(), h.getValue());
+                }
             }
+        } catch (UncheckedIOException headerTooLong) {
+            drop();
+            return;
         }
         chunks = null;
         start(HttpUtil.getContentLength(response, -1L));
@@ -122,7 +130,7 @@ final class ResponseCopy {
             return null;
         }
         try {
-            return new SharedResponse(status, headers, size == body.length ? body : Arrays.copyOf(body, size));
+            return fields.build(status, body, size);
         } catch (UncheckedIOException headerTooLong) {
             return null;
         }
