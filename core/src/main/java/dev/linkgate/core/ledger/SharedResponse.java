@@ -27,7 +27,11 @@ public final class SharedResponse {
     public SharedResponse(int status, List<Map.Entry<String, String>> headers, byte[] body) {
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(body, "body");
-        this.encoded = encode(status, headers, body);
+        Builder b = new Builder();
+        for (Map.Entry<String, String> h : headers) {
+            b.field(h.getKey(), h.getValue());
+        }
+        this.encoded = b.build(status, body, body.length).encoded;
     }
 
     private SharedResponse(byte[] encoded) {
@@ -76,34 +80,11 @@ public final class SharedResponse {
     }
 
     /**
-     * The format is DataOutputStream's (writeUTF for each name and value, modified UTF-8), written straight into
-     * one array of the exact size: the stream's per-character writes were most of what keeping a copy cost.
-     */
-    private static byte[] encode(int status, List<Map.Entry<String, String>> headers, byte[] body) {
-        int size = 1 + 2 + 2 + 4 + body.length;
-        for (Map.Entry<String, String> h : headers) {
-            size += 2 + utfLength(Objects.requireNonNull(h.getKey(), "header name"))
-                    + 2 + utfLength(Objects.requireNonNull(h.getValue(), "header value"));
-        }
-        byte[] out = new byte[size];
-        out[0] = FORMAT;
-        putShort(out, 1, status);
-        putShort(out, 3, headers.size());
-        int at = 5;
-        for (Map.Entry<String, String> h : headers) {
-            at = putUtf(out, at, h.getKey());
-            at = putUtf(out, at, h.getValue());
-        }
-        putShort(out, at, body.length >>> 16);
-        putShort(out, at + 2, body.length);
-        System.arraycopy(body, 0, out, at + 4, body.length);
-        return out;
-    }
-
-    /**
      * A copy assembled field by field into its compact form, without a String per field: the relayed path hands
      * over each field as ISO-8859-1 bytes (as they came from the upstream). {@link #build} gives what the
-     * constructor gives for the same fields decoded as ISO-8859-1, byte for byte.
+     * constructor gives for the same fields decoded as ISO-8859-1, byte for byte. The format is
+     * DataOutputStream's (writeUTF for each name and value, modified UTF-8), written straight into one array:
+     * the stream's per-character writes were most of what keeping a copy cost.
      */
     public static final class Builder {
         private byte[] fields = new byte[256];
