@@ -2,6 +2,7 @@ package dev.linkgate.core.ledger;
 
 import dev.linkgate.core.request.LinkId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -87,6 +88,40 @@ class LinkTableTest {
             table.insert(new LinkId(i, i), 1000, TTL);
         }
         assertEquals(4, table.size(), "the bound counts live links once the gone one left the head");
+    }
+
+    @Test
+    @Timeout(10) // a slot found for a link that already left would be removed twice: SlotIndex would spin
+    void linksThatLeftAreNotFoundWhetherTheirSlotsAreReusedOrStillHoldTheirIds() {
+        LinkTable table = new LinkTable(4, 42);
+        LinkId a = new LinkId(0x100, 1);
+        LinkId b = new LinkId(0x200, 2);
+        int slotA = table.insert(a, 0, TTL);
+        assertEquals(slotA, table.find(a, 1, TTL));
+        int slotB = table.insert(b, 1, TTL);
+        assertEquals(slotB, table.find(b, 2, TTL));
+        assertEquals(slotA, table.find(a, 2, TTL));
+        for (int i = 3; i < 7; i++) { // the bound is 4: a, then b, leave from the head and their slots are reused
+            table.insert(new LinkId(0x300 + (i << 8), i), 3, TTL);
+        }
+        assertEquals(-1, table.find(a, 4, TTL));
+        assertEquals(-1, table.find(b, 4, TTL));
+        LinkId c = new LinkId(0x400, 3);
+        int slotC = table.insert(c, 5, TTL);
+        assertEquals(slotC, table.find(c, 6, TTL));
+        assertEquals(-1, table.find(c, 5 + TTL, TTL), "expired: gone");
+        assertEquals(-1, table.find(c, 5 + TTL, TTL));
+
+        // Links dropped from the head when expired keep their ids in slots outside the ring until reused.
+        LinkTable ring = new LinkTable(4, 42);
+        LinkId x = new LinkId(0x501, 1);
+        LinkId y = new LinkId(0x502, 2);
+        ring.insert(x, 0, TTL);
+        ring.insert(y, 0, TTL);
+        ring.insert(new LinkId(0x503, 3), TTL, TTL); // drops x and y from the head, takes one slot
+        assertEquals(-1, ring.find(x, TTL, TTL));
+        assertEquals(-1, ring.find(y, TTL, TTL));
+        assertEquals(1, ring.size());
     }
 
     private static void sweep(Map<LinkId, Long> model, long now) {
