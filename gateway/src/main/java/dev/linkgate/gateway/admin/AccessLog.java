@@ -41,13 +41,6 @@ public final class AccessLog {
     /** Each thread's line, reused: a line is built, handed on and forgotten before the next on that thread. */
     private static final ThreadLocal<JsonLine> LINE = ThreadLocal.withInitial(JsonLine::new);
 
-    /** The JSON line for one record. */
-    static String line(AccessRecord r) {
-        JsonLine line = new JsonLine();
-        write(line, r);
-        return line.text();
-    }
-
     /** The JSON line for one record, written by hand as bytes: it runs on the event loop once per request. */
     private static void write(JsonLine out, AccessRecord r) {
         out.ascii("{\"time\":");
