@@ -168,4 +168,35 @@ class CoalescedClickTest {
         assertEquals("coalesced", outcome.get().kind());
         assertEquals(0, inFlight.size());
     }
+
+    @Test
+    void aFirstClickOnAnotherLoopWakesTheWaiterOnItsOwnLoop() {
+        EmbeddedChannel first = new EmbeddedChannel();
+        EmbeddedChannel second = new EmbeddedChannel();
+        second.freezeTime();
+        RemoteLedger ledger = new RemoteLedger();
+        InFlightForwards inFlight = new InFlightForwards();
+        InFlightForwards.Forward other = inFlight.started(new Decision(Action.COALESCE, Reason.DOUBLE_CLICK,
+                Action.COALESCE, new Classification(Verdict.HUMAN, List.of()), LinkId.of("another"), BROWSER, null,
+                false, null, List.of()), second.eventLoop());
+        InFlightForwards.Forward forward = inFlight.started(COALESCE, first.eventLoop());
+        assertEquals(2, inFlight.size());
+        AtomicReference<CoalescedClick.Outcome> outcome = new AtomicReference<>();
+        CoalescedClick.await(ledger, inFlight, COALESCE, second, Duration.ofSeconds(2), outcome::set);
+        first.runPendingTasks(); // the waiter joins the forward on the forward's loop
+        second.runPendingTasks();
+
+        ledger.copy = COPY;
+        ledger.state = LinkState.FORWARDED;
+        int polled = ledger.lookups;
+        forward.finished();
+        assertNull(outcome.get(), "woken on the waiter's own loop, not the forward's");
+        second.runPendingTasks();
+
+        assertEquals("coalesced", outcome.get().kind());
+        assertEquals(polled + 1, ledger.lookups, "woken at once, not by its next poll");
+        assertEquals(1, inFlight.size(), "only the finished forward left");
+        other.finished();
+        assertEquals(0, inFlight.size());
+    }
 }
