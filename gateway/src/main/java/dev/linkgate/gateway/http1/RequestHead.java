@@ -47,6 +47,12 @@ public final class RequestHead {
     final int[] fields;
     final int fieldCount;
     private final int fieldBytes;
+    /**
+     * Each field's value as a String once asked for (detection, the fingerprint, the history and the log each
+     * read the User-Agent: one String, hashed once, instead of one each). Filled racily, which is safe: a String
+     * is immutable, and two threads that both make one make equal ones.
+     */
+    private String[] valueTexts;
 
     RequestHead(byte[] bytes, int length, String method, int targetStart, int targetEnd, int originStart,
                 int authorityStart, int authorityEnd, boolean http10, Framing framing, long contentLength,
@@ -295,7 +301,17 @@ public final class RequestHead {
     }
 
     private String valueText(int i) {
-        return text(fields[i * STRIDE + VALUE_START], fields[i * STRIDE + VALUE_END]);
+        String[] texts = valueTexts;
+        if (texts == null) {
+            texts = new String[fieldCount];
+            valueTexts = texts;
+        }
+        String text = texts[i];
+        if (text == null) {
+            text = text(fields[i * STRIDE + VALUE_START], fields[i * STRIDE + VALUE_END]);
+            texts[i] = text;
+        }
+        return text;
     }
 
     private String text(int start, int end) {

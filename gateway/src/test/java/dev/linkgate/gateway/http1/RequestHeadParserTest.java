@@ -15,6 +15,7 @@ import static dev.linkgate.gateway.http1.Heads.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RequestHeadParserTest {
@@ -280,5 +281,18 @@ class RequestHeadParserTest {
     @Test
     void theTokenIsNeverInTheHeadsDescription() throws Exception {
         assertFalse(parse("GET /sign/secret-token HTTP/1.1\r\nHost: a\r\n\r\n").toString().contains("secret"));
+    }
+
+    @Test
+    void aValueReadTwiceIsTheSameStringAndEachFieldKeepsItsOwn() throws Exception {
+        RequestHead head = parse(get("User-Agent: Mozilla/5.0\r\nX-A: one\r\nx-a: two\r\n"));
+        String agent = head.header("User-Agent");
+        assertEquals("Mozilla/5.0", agent);
+        assertSame(agent, head.headers().get("user-agent"), "made once, hashed once");
+        assertEquals(List.of("one", "two"), head.headers("X-A"));
+        assertEquals("one", head.header("x-a"));
+        assertEquals(List.of("one", "two"), head.headers("x-A"));
+        assertNull(head.header("Cookie"));
+        assertEquals("example.com", head.header("Host"));
     }
 }
