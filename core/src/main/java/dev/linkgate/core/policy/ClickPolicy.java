@@ -24,8 +24,6 @@ import dev.linkgate.core.token.ContinueTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -44,6 +42,8 @@ public final class ClickPolicy {
     private final Clock clock;
     /** The trace's line for a cookie set: the same on every claimed forward, so written once. */
     private final String cookieLine;
+    /** Whether decisions carry their {@link Decision#trace() trace}: for {@code explain} and tests, not serving. */
+    private final boolean traced;
 
     /** Without linkgate's browser cookie: no resume, no different-link notice. */
     public ClickPolicy(PolicyConfig config, RequestClassifier detector, ClickLedger ledger, ContinueTokens tokens, Clock clock) {
@@ -53,6 +53,12 @@ public final class ClickPolicy {
     /** @param cookies linkgate's browser cookie; null, or a resume window of 0, turns resume off */
     public ClickPolicy(PolicyConfig config, RequestClassifier detector, ClickLedger ledger, ContinueTokens tokens,
                        BrowserCookies cookies, Clock clock) {
+        this(config, detector, ledger, tokens, cookies, clock, false);
+    }
+
+    private ClickPolicy(PolicyConfig config, RequestClassifier detector, ClickLedger ledger, ContinueTokens tokens,
+                        BrowserCookies cookies, Clock clock, boolean traced) {
+        this.traced = traced;
         this.config = config;
         this.detector = detector;
         this.ledger = ledger;
@@ -60,6 +66,14 @@ public final class ClickPolicy {
         this.cookies = config.resumes() ? cookies : null;
         this.clock = clock;
         this.cookieLine = "sets linkgate's browser cookie for " + Durations.format(config.resumeWindow());
+    }
+
+    /**
+     * This policy with each decision's account kept in {@link Decision#trace()}, as {@code explain} prints it.
+     * Serving leaves it off: a first click would otherwise make five or so lines of text nobody reads.
+     */
+    public ClickPolicy traced() {
+        return new ClickPolicy(config, detector, ledger, tokens, cookies, clock, true);
     }
 
     /** linkgate's browser cookie, or null when resume is off. */
@@ -91,7 +105,7 @@ public final class ClickPolicy {
         BrowserCookies.Presented presented = presentedCookie(request);
         return ledger.visit(visit).handle((view, error) -> error == null
                 ? decideAfterVisit(request, found, link, fingerprint, view, presented)
-                : storeUnavailable(request, found, link, fingerprint, error, new ArrayList<>(), presented));
+                : storeUnavailable(request, found, link, fingerprint, error, Trace.of(traced), presented));
     }
 
     private BrowserCookies.Presented presentedCookie(ClickRequest request) {
@@ -103,14 +117,16 @@ public final class ClickPolicy {
      * link was used, so nothing is claimed and the person gets the interstitial; monitor mode still forwards.
      */
     private Decision storeUnavailable(ClickRequest request, Classification found, LinkId link, long fingerprint,
-                                      Throwable error, List<String> trace, BrowserCookies.Presented presented) {
-        trace.add("click store unavailable (" + rootCause(error).getClass().getSimpleName() + "): interstitial"
-                + (presented != null && presented.isFor(link) ? " (a resume cannot be confirmed)" : ""));
+                                      Throwable error, Trace trace, BrowserCookies.Presented presented) {
+        if (trace.on()) {
+            trace.add("click store unavailable (" + rootCause(error).getClass().getSimpleName() + "): interstitial"
+                    + (presented != null && presented.isFor(link) ? " (a resume cannot be confirmed)" : ""));
+        }
         Action taken = config.mode() == Mode.MONITOR ? Action.FORWARD : Action.INTERSTITIAL;
         Interstitial page = taken == Action.INTERSTITIAL && "GET".equals(request.method())
                 ? interstitial(link, fingerprint, LinkView.open(0), presented) : null;
         return new Decision(taken, Reason.STORE_UNAVAILABLE, Action.INTERSTITIAL, found, link, fingerprint, null, false,
-                page, trace);
+                page, trace.lines());
     }
 
     private static Throwable rootCause(Throwable t) {
@@ -123,14 +139,21 @@ public final class ClickPolicy {
 
     private Decision decideAfterVisit(ClickRequest request, Classification found, LinkId link, long fingerprint,
                                       LinkView view, BrowserCookies.Presented presented) {
-        List<String> trace = new ArrayList<>();
-        trace.add("verdict " + found.verdict() + " from " + describe(found));
+        Trace trace = Trace.of(traced);
+        if (trace.on()) {
+            trace.add("verdict " + found.verdict() + " from " + describe(found));
+        }
         Classification classification = found;
         if (!found.hasScannerSignal() && view.recentNetworks() >= Visit.FAN_OUT_NETWORKS) {
             classification = found.with(Detector.fanOut(view.recentNetworks()));
-            trace.add("fan-out: " + view.recentNetworks() + " client networks within " + config.fanOutWindow());
+            if (trace.on()) {
+                trace.add("fan-out: " + view.recentNetworks() + " client networks within " + config.fanOutWindow());
+            }
         }
-        trace.add("link " + view.state() + (view.firstOpenedAt() == null ? "" : ", first opened " + view.firstOpenedAt()));
+        if (trace.on()) {
+            trace.add("link " + view.state()
+                    + (view.firstOpenedAt() == null ? "" : ", first opened " + view.firstOpenedAt()));
+        }
 
         Action action;
         Reason reason;
@@ -142,12 +165,16 @@ public final class ClickPolicy {
         } else if (browser != null && isNavigation(request) && view.resumableBy(browser)) {
             action = Action.RESUME;
             reason = Reason.SAME_BROWSER;
-            trace.add("the browser that opened the link (its cookie) within " + config.resumeWindow()
-                    + ": its first response again");
+            if (trace.on()) {
+                trace.add("the browser that opened the link (its cookie) within " + config.resumeWindow()
+                        + ": its first response again");
+            }
         } else if (view.state() != LinkState.OPEN && view.ownedBy(fingerprint) && withinDoubleClick(view, request)) {
             action = Action.COALESCE;
             reason = Reason.DOUBLE_CLICK;
-            trace.add("same browser within " + config.doubleClickWindow() + ": reuse the first response");
+            if (trace.on()) {
+                trace.add("same browser within " + config.doubleClickWindow() + ": reuse the first response");
+            }
         } else if (view.state() == LinkState.FORWARDED && view.ownedBy(fingerprint) && config.reclick() == Reclick.FORWARD
                 && classification.verdict() == Verdict.HUMAN) {
             action = Action.FORWARD;
@@ -156,13 +183,17 @@ public final class ClickPolicy {
         } else {
             action = Action.INTERSTITIAL;
             reason = interstitialReason(classification, view);
-            trace.add("interstitial: " + reason);
+            if (trace.on()) {
+                trace.add("interstitial: " + reason);
+            }
         }
 
         Action taken = action;
         if (config.mode() == Mode.MONITOR && action != Action.FORWARD) {
             taken = Action.FORWARD;
-            trace.add("monitor mode: forwarded anyway (would have been " + action + ")");
+            if (trace.on()) {
+                trace.add("monitor mode: forwarded anyway (would have been " + action + ")");
+            }
         }
         Interstitial page = null;
         if (taken == Action.INTERSTITIAL && "GET".equals(request.method())) {
@@ -170,11 +201,11 @@ public final class ClickPolicy {
         }
         BrowserCookies.Minted cookie = view.claimedNow() ? newCookie(link, trace) : null;
         return new Decision(taken, reason, action, classification, link, fingerprint, view, view.claimedNow(), page,
-                trace, cookie, browser);
+                trace.lines(), cookie, browser);
     }
 
     /** A claimed forward names its browser with a fresh cookie, when resume is on. */
-    private BrowserCookies.Minted newCookie(LinkId link, List<String> trace) {
+    private BrowserCookies.Minted newCookie(LinkId link, Trace trace) {
         if (cookies == null) {
             return null;
         }
@@ -222,20 +253,24 @@ public final class ClickPolicy {
      * Only an accepted continue spends the nonce, so a scanner's rejected submit does not burn the person's page.
      */
     public CompletionStage<Decision> decideContinue(ClickRequest request, String token, String proof) {
-        List<String> trace = new ArrayList<>();
+        Trace trace = Trace.of(traced);
         LinkId link = LinkId.of(request.linkKey());
         long fingerprint = BrowserFingerprint.of(request);
         // The continue is a form navigation: judge its headers as the navigation it is.
         ClickRequest navigation = asNavigation(request);
         Classification classification = detector.classify(navigation);
-        trace.add("continue: verdict " + classification.verdict() + " from " + describe(classification));
+        if (trace.on()) {
+            trace.add("continue: verdict " + classification.verdict() + " from " + describe(classification));
+        }
         ContinueTokens.Check check = tokens.verify(token, link, fingerprint);
         if (check.status() == ContinueTokens.Check.Status.INVALID) {
             trace.add("token invalid for this link and browser");
             return done(reject(Reason.TOKEN_INVALID, classification, link, fingerprint, trace));
         }
         if (check.status() == ContinueTokens.Check.Status.EXPIRED) {
-            trace.add("token expired at " + check.expiresAt());
+            if (trace.on()) {
+                trace.add("token expired at " + check.expiresAt());
+            }
             return done(reject(Reason.TOKEN_EXPIRED, classification, link, fingerprint, trace));
         }
         Instant dwellDone = check.issuedAt().plus(config.gestureDwell());
@@ -253,7 +288,7 @@ public final class ClickPolicy {
             return ledger.takeOver(link, fingerprint).thenApply(view -> {
                 trace.add("accepted: link claimed for this browser, forwarding once as GET");
                 return new Decision(Action.FORWARD, Reason.CONTINUE, Action.FORWARD, classification, link, fingerprint,
-                        view, true, null, trace, newCookie(link, trace), null);
+                        view, true, null, trace.lines(), newCookie(link, trace), null);
             });
         }).handle((decision, error) -> error == null ? decision
                 // Without the store a nonce cannot be spent: show the page again rather than accept a replayable token.
@@ -286,9 +321,12 @@ public final class ClickPolicy {
         return interstitial(decision.link(), decision.fingerprint(), view, null);
     }
 
-    private Decision reject(Reason reason, Classification c, LinkId link, long fingerprint, List<String> trace) {
-        trace.add("reject: " + reason);
-        return new Decision(Action.REJECT, reason, Action.REJECT, c, link, fingerprint, null, false, null, trace);
+    private Decision reject(Reason reason, Classification c, LinkId link, long fingerprint, Trace trace) {
+        if (trace.on()) {
+            trace.add("reject: " + reason);
+        }
+        return new Decision(Action.REJECT, reason, Action.REJECT, c, link, fingerprint, null, false, null,
+                trace.lines());
     }
 
     private static ClickRequest asNavigation(ClickRequest r) {

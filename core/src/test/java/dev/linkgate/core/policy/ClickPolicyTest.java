@@ -346,9 +346,21 @@ class ClickPolicyTest {
     }
 
     @Test
-    void everyDecisionExplainsItself() {
-        Decision d = await(balanced().decide(get("t15", BOT, "40.92.1.1")));
+    void everyDecisionExplainsItselfWhenTraced() {
+        Decision d = await(balanced().traced().decide(get("t15", BOT, "40.92.1.1")));
         assertFalse(d.trace().isEmpty());
         assertTrue(String.join("\n", d.trace()).contains("BOT"));
+        Decision first = await(balanced().traced().decide(get("t15b", HUMAN, "203.0.113.7")));
+        assertTrue(String.join("\n", first.trace()).contains("claimed the link for this browser: forward"));
+    }
+
+    @Test
+    void servingDecisionsCarryNoTraceButTheSameOutcome() {
+        Decision traced = await(balanced().traced().decide(get("t16", BOT, "40.92.1.1")));
+        Decision served = await(balanced().decide(get("t17", BOT, "40.92.1.1")));
+        assertTrue(served.trace().isEmpty(), "nobody reads it while serving");
+        assertEquals(traced.action(), served.action());
+        assertEquals(traced.reason(), served.reason());
+        assertEquals(traced.classification(), served.classification());
     }
 }

@@ -263,7 +263,7 @@ class ResumePolicyTest {
             @Override public long size() { return 0; }
         };
 
-        Decision d = await(balanced().decide(request("GET", "r13", OFFICE, cookie)));
+        Decision d = await(balanced().traced().decide(request("GET", "r13", OFFICE, cookie)));
 
         assertEquals(Action.INTERSTITIAL, d.action());
         assertEquals(Reason.STORE_UNAVAILABLE, d.reason());

@@ -116,7 +116,7 @@ public final class ExplainCommand {
         LedgerSettings s = LedgerSettings.from(config.policy(), config.store());
         InMemoryClickLedger ledger = new InMemoryClickLedger(new LedgerSettings(s.linkTtl(), EXPLAIN_LINKS,
                 s.fanOutWindow(), s.responseRetention(), s.resumeWindow(), s.maxCopyMemory()), clock);
-        ClickPolicy policy = LiveConfig.assemble(config, classifier, ledger, null, clock).policy();
+        ClickPolicy policy = LiveConfig.assemble(config, classifier, ledger, null, clock).policy().traced();
         String token = links.match(input.path(), input.query());
         ClickRequest request = new ClickRequest(input.method(), input.path(), input.query(), token == null ? "" : token,
                 input.client(), input.headers(), input.time());

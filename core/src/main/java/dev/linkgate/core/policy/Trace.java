@@ -1,0 +1,38 @@
+package dev.linkgate.core.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The readable account of how a decision was reached, which {@code explain} prints. Serving never reads it, so
+ * there it is off: {@link #add} drops the line, and lines that cost something to make (numbers, instants,
+ * reasons joined) are made only {@link #on() when on}.
+ */
+final class Trace {
+    private final List<String> lines;
+
+    private Trace(List<String> lines) {
+        this.lines = lines;
+    }
+
+    /** A trace that keeps its lines ({@code explain}), or one that drops them (serving). */
+    static Trace of(boolean kept) {
+        return new Trace(kept ? new ArrayList<>() : null);
+    }
+
+    /** Whether lines are kept: check before making one that costs more than a constant. */
+    boolean on() {
+        return lines != null;
+    }
+
+    void add(String line) {
+        if (lines != null) {
+            lines.add(line);
+        }
+    }
+
+    /** The lines kept, in order; empty when off. */
+    List<String> lines() {
+        return lines == null ? List.of() : lines;
+    }
+}
