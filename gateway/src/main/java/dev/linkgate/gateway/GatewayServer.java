@@ -67,7 +67,7 @@ public final class GatewayServer implements AutoCloseable {
         this.transport = Transport.detect();
         this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("linkgate-accept"),
                 transport.ioHandlerFactory());
-        this.workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+        this.workers = new MultiThreadIoEventLoopGroup(config.server().eventLoops(),
                 new DefaultThreadFactory("linkgate-io"), transport.ioHandlerFactory());
         this.pools = new UpstreamPools(workers, config.upstream(), transport, config.edge().upstreamTls());
         this.authority = UpstreamPools.authority(config.upstream().url());
@@ -202,6 +202,15 @@ public final class GatewayServer implements AutoCloseable {
 
     public String transport() {
         return transport.name();
+    }
+
+    /** The event loops serving connections ({@code server.io-threads}). */
+    public int eventLoops() {
+        int n = 0;
+        for (io.netty.util.concurrent.EventExecutor ignored : workers) {
+            n++;
+        }
+        return n;
     }
 
     /** Client connections open now. */

@@ -32,6 +32,32 @@ class GatewayServerTest {
     }
 
     @Test
+    void ioThreadsSetsTheEventLoopsAndOneLoopServesEveryConnection() throws Exception {
+        try (RawUpstream upstream = new RawUpstream(x -> {
+            x.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            return true;
+        })) {
+            TestConfig c = TestConfig.defaults();
+            c.upstream = upstream.uri();
+            try (GatewayHarness auto = GatewayHarness.start(c, ScriptedPolicy.standard())) {
+                assertEquals(Runtime.getRuntime().availableProcessors(), auto.server.eventLoops());
+            }
+            c.ioThreads = 1;
+            try (GatewayHarness gateway = GatewayHarness.start(c, ScriptedPolicy.standard())) {
+                assertEquals(1, gateway.server.eventLoops());
+                for (int i = 0; i < 4; i++) { // connections are spread over the loops: all on the one here
+                    try (RawHttp client = gateway.raw()) {
+                        client.send("GET /page HTTP/1.1\r\nHost: app\r\n\r\n");
+                        RawHttp.Response r = client.read();
+                        assertEquals(200, r.status());
+                        assertEquals("ok", r.bodyText());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void closingStopsAcceptingAndLetsTheRequestInFlightFinish() throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
         CountDownLatch answer = new CountDownLatch(1);

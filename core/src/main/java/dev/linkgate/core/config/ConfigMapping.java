@@ -43,7 +43,7 @@ final class ConfigMapping {
         StoreConfig store = store(root.section("store", "type", "max-links", "on-failure", "redis", "max-copy-memory",
                 "history-events"));
         ConfigSection serverSection = root.section("server", "max-request-line", "max-header-size",
-                "header-timeout", "idle-timeout", "drain-timeout", "max-coalesce-body", "http2");
+                "header-timeout", "idle-timeout", "drain-timeout", "max-coalesce-body", "io-threads", "http2");
         ServerConfig server = server(serverSection);
         InterstitialConfig interstitial = interstitial(root.section("interstitial", "name", "color", "logo",
                 "template"));
@@ -134,7 +134,25 @@ final class ConfigMapping {
                 s.get("header-timeout", HEADER_TIMEOUT, Durations::parse),
                 s.get("idle-timeout", IDLE_TIMEOUT, Durations::parse),
                 s.get("drain-timeout", DRAIN_TIMEOUT, Durations::parse),
-                s.get("max-coalesce-body", MAX_COALESCE_BODY, DataSize::parse)));
+                s.get("max-coalesce-body", MAX_COALESCE_BODY, DataSize::parse),
+                s.get("io-threads", ServerConfig.AUTO_THREADS, ConfigMapping::ioThreads)));
+    }
+
+    /** {@code auto}, or a whole number of event loops from 1 to {@link ServerConfig#MAX_IO_THREADS}. */
+    private static int ioThreads(String text) {
+        if ("auto".equals(text.strip())) {
+            return ServerConfig.AUTO_THREADS;
+        }
+        int threads;
+        try {
+            threads = wholeNumber(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not auto or a number of threads");
+        }
+        if (threads < 1 || threads > ServerConfig.MAX_IO_THREADS) {
+            throw new IllegalArgumentException("\"" + text + "\" is not auto or 1 to " + ServerConfig.MAX_IO_THREADS);
+        }
+        return threads;
     }
 
     private static InterstitialConfig interstitial(ConfigSection s) {

@@ -11,10 +11,26 @@ import java.time.Duration;
  * @param idleTimeout     an idle keep-alive connection is closed after this
  * @param drainTimeout    on SIGTERM, in-flight requests get this long to finish
  * @param maxCoalesceBody the largest response copied to a double click (larger: the interstitial)
+ * @param ioThreads       event-loop threads serving connections ({@code io-threads}), or {@link #AUTO_THREADS}:
+ *                        as many as the processors the JVM sees
  */
 public record ServerConfig(DataSize maxRequestLine, DataSize maxHeaderSize, Duration headerTimeout,
-                           Duration idleTimeout, Duration drainTimeout, DataSize maxCoalesceBody) {
+                           Duration idleTimeout, Duration drainTimeout, DataSize maxCoalesceBody, int ioThreads) {
+    /** {@code io-threads: auto}: one event loop per processor the JVM sees (its CPU quota in a container). */
+    public static final int AUTO_THREADS = 0;
+    /** More loops than this is a mistake in the file, not a tuning. */
+    public static final int MAX_IO_THREADS = 1024;
+
+    /** With {@code io-threads: auto}. */
+    public ServerConfig(DataSize maxRequestLine, DataSize maxHeaderSize, Duration headerTimeout,
+                        Duration idleTimeout, Duration drainTimeout, DataSize maxCoalesceBody) {
+        this(maxRequestLine, maxHeaderSize, headerTimeout, idleTimeout, drainTimeout, maxCoalesceBody, AUTO_THREADS);
+    }
+
     public ServerConfig {
+        if (ioThreads < AUTO_THREADS || ioThreads > MAX_IO_THREADS) {
+            throw new IllegalArgumentException("io-threads must be auto or 1 to " + MAX_IO_THREADS);
+        }
         DataSize.requireIntLimit(maxRequestLine, "max-request-line");
         DataSize.requireIntLimit(maxHeaderSize, "max-header-size");
         Durations.requirePositive(headerTimeout, "header-timeout");
@@ -27,5 +43,16 @@ public record ServerConfig(DataSize maxRequestLine, DataSize maxHeaderSize, Dura
         return new ServerConfig(ConfigDefaults.MAX_REQUEST_LINE, ConfigDefaults.MAX_HEADER_SIZE,
                 ConfigDefaults.HEADER_TIMEOUT, ConfigDefaults.IDLE_TIMEOUT, ConfigDefaults.DRAIN_TIMEOUT,
                 ConfigDefaults.MAX_COALESCE_BODY);
+    }
+
+    /** The event loops to start: {@link #ioThreads}, or the processors the JVM sees when it is auto. */
+    public int eventLoops() {
+        return ioThreads == AUTO_THREADS ? Runtime.getRuntime().availableProcessors() : ioThreads;
+    }
+
+    /** This config with {@code ioThreads} (a reload keeps the running loops: they are started once). */
+    public ServerConfig withIoThreads(int threads) {
+        return new ServerConfig(maxRequestLine, maxHeaderSize, headerTimeout, idleTimeout, drainTimeout,
+                maxCoalesceBody, threads);
     }
 }

@@ -247,4 +247,25 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> parse(""));
         assertEquals("config error at upstream.url (line 1, column 1): missing required key", e.getMessage());
     }
+
+    @Test
+    void ioThreadsIsAutoByDefaultOrANumberOfEventLoops() {
+        assertEquals(ServerConfig.AUTO_THREADS, parse(MINIMAL).server().ioThreads());
+        assertEquals(Runtime.getRuntime().availableProcessors(), parse(MINIMAL).server().eventLoops());
+        assertEquals(ServerConfig.AUTO_THREADS, parse(MINIMAL + "server:\n  io-threads: auto\n").server().ioThreads());
+        ServerConfig one = parse(MINIMAL + "server:\n  io-threads: 1\n").server();
+        assertEquals(1, one.ioThreads());
+        assertEquals(1, one.eventLoops());
+        assertEquals(16, parse(MINIMAL + "server:\n  io-threads: 16\n").server().eventLoops());
+    }
+
+    @Test
+    void ioThreadsThatAreNotAutoOrOneTo1024AreAnErrorNamingTheKeyAndLine() {
+        for (String bad : new String[] {"0", "-1", "1025", "many", "2.5"}) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> parse(MINIMAL + "server:\n  io-threads: " + bad + "\n"), bad);
+            assertTrue(e.getMessage().startsWith("config error at server.io-threads (line 6, column 15): "),
+                    e.getMessage());
+        }
+    }
 }

@@ -54,6 +54,7 @@ final class RestartKeys {
         compare(changed, "store.redis.timeout", rr == null ? null : rr.timeout(), lr == null ? null : lr.timeout());
         compare(changed, "store.redis.key-prefix", rr == null ? null : rr.keyPrefix(), lr == null ? null : lr.keyPrefix());
         compare(changed, "logging.format", running.logging().format(), loaded.logging().format());
+        compare(changed, "server.io-threads", running.server().ioThreads(), loaded.server().ioThreads());
         // TLS and HTTP/2 listeners are built at start; the certificate files' contents reload on their own.
         EdgeConfig re = running.edge();
         EdgeConfig le = loaded.edge();
@@ -73,7 +74,8 @@ final class RestartKeys {
                 new PolicyConfig(lp.mode(), rp.doubleClickWindow(), rp.linkTtl(), lp.reclick(), lp.continueTtl(),
                         rp.fanOutWindow(), lp.staleMajors(), lp.gestureDwell(), rp.resumeWindow(), lp.browserCookie(),
                         lp.justSentWindow(), lp.clockSkew()),
-                loaded.detection(), running.store(), loaded.server(), loaded.interstitial(),
+                loaded.detection(), running.store(), loaded.server().withIoThreads(running.server().ioThreads()),
+                loaded.interstitial(),
                 // A file without a secret gets a random one at each load: keep the running secret instead, so a
                 // reload never invalidates every open Continue page (nor splits replicas that shared one).
                 loaded.secret().generated() ? running.secret() : loaded.secret(),

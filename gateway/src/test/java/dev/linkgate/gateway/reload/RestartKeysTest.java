@@ -155,4 +155,16 @@ class RestartKeysTest {
 
     private static final Path CLOUDS = Path.of(System.getProperty("linkgate.project.dir", ".."))
             .resolve("config/scanners/cloud-networks.txt").toAbsolutePath();
+
+    @Test
+    void ioThreadsNeedARestartAndKeepTheRunningLoopsWhileTheServerLimitsApply() {
+        LinkgateConfig running = parse(BASE + SECRET + "server:\n  io-threads: 2\n");
+        LinkgateConfig loaded = parse(BASE + SECRET + "server:\n  io-threads: 4\n  max-header-size: 32KiB\n");
+
+        RestartKeys.Kept kept = RestartKeys.keep(running, loaded);
+
+        assertEquals(List.of("server.io-threads"), kept.changed());
+        assertEquals(2, kept.config().server().ioThreads());
+        assertEquals(loaded.server().maxHeaderSize(), kept.config().server().maxHeaderSize());
+    }
 }

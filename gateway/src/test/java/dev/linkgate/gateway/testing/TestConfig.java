@@ -43,6 +43,7 @@ public final class TestConfig {
     public Duration resumeWindow = Duration.ofMinutes(10);
     public List<String> sessionCookies = List.of();
     public long maxCopyMemory = 64L << 20;
+    public int ioThreads = ServerConfig.AUTO_THREADS;
     /** TLS, HTTP/2 and upstream TLS; plain HTTP/1.1 by default. */
     public EdgeConfig edge = EdgeConfig.defaults();
 
@@ -66,7 +67,7 @@ public final class TestConfig {
                 new StoreConfig(StoreConfig.Type.MEMORY, 10_000, null, StoreConfig.OnFailure.LOCAL,
                         new DataSize(maxCopyMemory)),
                 new ServerConfig(new DataSize(8 * 1024), new DataSize(16 * 1024), headerTimeout, idleTimeout,
-                        drainTimeout, new DataSize(maxCoalesceBody)),
+                        drainTimeout, new DataSize(maxCoalesceBody), ioThreads),
                 new InterstitialConfig("linkgate test", "#225588", null, null),
                 new Secret(secret, false),
                 LoggingConfig.defaults(),
