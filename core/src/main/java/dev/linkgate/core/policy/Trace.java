@@ -9,6 +9,9 @@ import java.util.List;
  * reasons joined) are made only {@link #on() when on}.
  */
 final class Trace {
+    /** Off: lines are dropped, so one instance serves every decision. */
+    private static final Trace OFF = new Trace(null);
+
     private final List<String> lines;
 
     private Trace(List<String> lines) {
@@ -17,7 +20,7 @@ final class Trace {
 
     /** A trace that keeps its lines ({@code explain}), or one that drops them (serving). */
     static Trace of(boolean kept) {
-        return new Trace(kept ? new ArrayList<>() : null);
+        return kept ? new Trace(new ArrayList<>()) : OFF;
     }
 
     /** Whether lines are kept: check before making one that costs more than a constant. */
