@@ -1,9 +1,5 @@
 package dev.linkgate.core.ledger;
 
-import dev.linkgate.core.request.LinkId;
-
-import java.util.List;
-
 /**
  * The in-memory ledger's response copies as bytes in one ring, within the copy memory budget. Copies are
  * written in completion order and the budget drops them oldest first, so the live ones are always one run
@@ -24,10 +20,12 @@ final class CopyRing {
     private final byte[][] chunks;
     /** Bytes written since the start: where the next copy goes. */
     private long tail;
-
-    /** Where a kept copy's bytes start, and the older copies the budget dropped to make room for it. */
-    record Kept(long at, List<CopyBudget.Victim> victims) {
-    }
+    /**
+     * Where the oldest copy the budget still holds starts: a copy written before it is gone. It only moves
+     * forward, so a reader without the monitor may see it late, never early: such a reader may think a copy
+     * just dropped still held, and {@link #read} then says it is not.
+     */
+    private volatile long oldest;
 
     CopyRing(long maxBytes) {
         this.budget = new CopyBudget(maxBytes);
@@ -40,13 +38,29 @@ final class CopyRing {
         return budget.fits(bytes);
     }
 
-    synchronized Kept keep(LinkId link, SharedResponse copy, long keptUntil, long now) {
+    /**
+     * Keeps the copy, dropping the oldest copies past the budget or their retention; returns where it starts.
+     * A link keeps only that position: the copies dropped are told by it ({@link #holds}), so nobody has to look
+     * up their links to let go of them.
+     */
+    synchronized long keep(SharedResponse copy, long keptUntil, long now) {
         byte[] bytes = copy.encoded();
-        List<CopyBudget.Victim> victims = budget.kept(link.high(), link.low(), bytes.length, keptUntil, now);
+        budget.kept(bytes.length, keptUntil, now);
         long at = tail;
         copy(bytes, at, true);
         tail += bytes.length;
-        return new Kept(at, victims);
+        oldest = tail - budget.used();
+        return at;
+    }
+
+    /** Whether the copy at {@code at} may still be held: false once the budget or its retention dropped it. */
+    boolean holds(long at) {
+        return at >= oldest;
+    }
+
+    /** Copies dropped so far to stay within the budget, before their retention ended. */
+    long dropped() {
+        return budget.dropped();
     }
 
     /** The copy of {@code size} bytes at {@code at}, or null once the budget dropped it (and others overwrote it). */

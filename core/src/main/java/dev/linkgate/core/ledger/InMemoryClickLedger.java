@@ -29,7 +29,6 @@ public final class InMemoryClickLedger implements ClickLedger {
     private final long retentionMillis;
     private final long doubleClickMillis;
     private final CopyRing copies;
-    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
 
     public InMemoryClickLedger(LedgerSettings settings, Clock clock) {
         this.settings = settings;
@@ -68,7 +67,7 @@ public final class InMemoryClickLedger implements ClickLedger {
                 links.claim(slot, visit.fingerprint(), now);
                 claimed = true;
             }
-            view = links.view(slot, networks, claimed, now);
+            view = links.view(slot, networks, claimed, now, copies);
         }
         return CompletableFuture.completedFuture(view);
     }
@@ -78,43 +77,23 @@ public final class InMemoryClickLedger implements ClickLedger {
         long now = clock.millis();
         LinkTable links = shardOf(link);
         boolean keep = copy != null && copies.fits(copy.size());
-        CopyRing.Kept kept = null;
         boolean done = false;
         synchronized (links) {
             int slot = inFlightOf(links, link, owner, now);
             if (slot >= 0) {
-                // The ring's monitor inside a shard's, never the other way round; victims are dropped after both.
-                kept = keep ? copies.keep(link, copy, now + retentionMillis, now) : null;
-                links.complete(slot, kept == null ? -1 : kept.at(), kept == null ? 0 : copy.size(), browser, now,
-                        retentionMillis);
+                // The ring's monitor inside a shard's, never the other way round. The copies the budget drops for
+                // this one are not looked up: their links keep positions the ring no longer holds (see view).
+                long at = keep ? copies.keep(copy, now + retentionMillis, now) : -1;
+                links.complete(slot, at, keep ? copy.size() : 0, browser, now, retentionMillis);
                 done = true;
-            }
-        }
-        if (kept != null) {
-            for (CopyBudget.Victim v : kept.victims()) {
-                drop(v, now);
             }
         }
         return CompletableFuture.completedFuture(done);
     }
 
-    /** Drops a copy the budget named, unless its link has moved on to another copy since. */
-    private void drop(CopyBudget.Victim v, long now) {
-        LinkId link = new LinkId(v.high(), v.low());
-        LinkTable links = shardOf(link);
-        boolean gone;
-        synchronized (links) {
-            int slot = links.find(link, now, ttlMillis);
-            gone = slot >= 0 && links.dropCopy(slot, v.until());
-        }
-        if (gone) {
-            dropped.incrementAndGet();
-        }
-    }
-
     @Override
     public long copiesDropped() {
-        return dropped.get();
+        return copies.dropped();
     }
 
     /** Bytes of copies the budget counts now. */
@@ -154,7 +133,7 @@ public final class InMemoryClickLedger implements ClickLedger {
                 slot = links.insert(link, now, ttlMillis);
             }
             links.claim(slot, fingerprint, now);
-            view = links.view(slot, links.networksWithin(slot, now, fanOutMillis), true, now);
+            view = links.view(slot, links.networksWithin(slot, now, fanOutMillis), true, now, copies);
         }
         return CompletableFuture.completedFuture(view);
     }
@@ -204,7 +183,7 @@ public final class InMemoryClickLedger implements ClickLedger {
         synchronized (links) {
             int slot = links.find(link, now, ttlMillis);
             if (slot >= 0) {
-                view = links.view(slot, links.networksWithin(slot, now, fanOutMillis), false, now);
+                view = links.view(slot, links.networksWithin(slot, now, fanOutMillis), false, now, copies);
             }
         }
         return CompletableFuture.completedFuture(Optional.ofNullable(view));

@@ -232,17 +232,8 @@ final class LinkTable {
         return copyAt[slot] != 0 && now <= responseUntil[slot] && state[slot] == FORWARDED;
     }
 
-    /** Drops the copy kept until {@code until} (the memory budget's oldest); false when it is already gone. */
-    boolean dropCopy(int slot, long until) {
-        if (copyAt[slot] == 0 || responseUntil[slot] != until) {
-            return false;
-        }
-        copyAt[slot] = 0;
-        responseUntil[slot] = 0;
-        return true;
-    }
-
-    LinkView view(int slot, int networks, boolean claimedNow, long now) {
+    /** The link as the policy sees it; its copy counts as held only while {@code ring} still holds its bytes. */
+    LinkView view(int slot, int networks, boolean claimedNow, long now, CopyRing ring) {
         LinkState s = switch (state[slot]) {
             case IN_FLIGHT -> LinkState.IN_FLIGHT;
             case FORWARDED -> LinkState.FORWARDED;
@@ -251,7 +242,8 @@ final class LinkTable {
         return new LinkView(s, s == LinkState.OPEN ? 0 : owner[slot],
                 s == LinkState.OPEN || claimedAt[slot] == 0 ? null : Instant.ofEpochMilli(claimedAt[slot]),
                 firstOpenedAt[slot] == 0 ? null : Instant.ofEpochMilli(firstOpenedAt[slot]), networks, claimedNow,
-                s == LinkState.FORWARDED ? ownerBrowser(slot) : null, copyHeld(slot, now));
+                s == LinkState.FORWARDED ? ownerBrowser(slot) : null,
+                copyHeld(slot, now) && ring.holds(copyAt[slot] - 1));
     }
 
     private void dropHead() {

@@ -1,6 +1,5 @@
 package dev.linkgate.core.ledger;
 
-import dev.linkgate.core.request.LinkId;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -28,11 +27,13 @@ class CopyRingTest {
         CopyRing ring = new CopyRing(1 << 20);
         List<Long> at = new ArrayList<>();
         for (int n = 0; n < 100; n++) {
-            at.add(ring.keep(new LinkId(n, n), copy(n, 300), UNTIL, NOW).at());
+            at.add(ring.keep(copy(n, 300), UNTIL, NOW));
         }
         for (int n = 0; n < 100; n++) {
             assertEquals(copy(n, 300), ring.read(at.get(n), copy(n, 300).size()));
+            assertTrue(ring.holds(at.get(n)));
         }
+        assertEquals(0, ring.dropped());
     }
 
     @Test
@@ -42,8 +43,8 @@ class CopyRingTest {
         CopyRing ring = new CopyRing((1 << 20) + 1);
         for (int n = 0; n < 40; n++) {
             SharedResponse c = copy(n, 300_000 + n);
-            CopyRing.Kept kept = ring.keep(new LinkId(n, n), c, UNTIL, NOW);
-            assertEquals(c, ring.read(kept.at(), c.size()), "copy " + n);
+            long at = ring.keep(c, UNTIL, NOW);
+            assertEquals(c, ring.read(at, c.size()), "copy " + n);
             assertTrue(ring.used() <= (1 << 20) + 1);
         }
     }
@@ -52,24 +53,30 @@ class CopyRingTest {
     void aCopyTheBudgetDroppedIsNotReadBackEvenWhereItsBytesWereOverwritten() {
         int size = copy(0, 100).size();
         CopyRing ring = new CopyRing(2L * size);
-        long first = ring.keep(new LinkId(0, 0), copy(0, 100), UNTIL, NOW).at();
-        ring.keep(new LinkId(1, 1), copy(1, 100), UNTIL, NOW);
-        CopyRing.Kept third = ring.keep(new LinkId(2, 2), copy(2, 100), UNTIL, NOW);
+        long first = ring.keep(copy(0, 100), UNTIL, NOW);
+        long second = ring.keep(copy(1, 100), UNTIL, NOW);
+        assertTrue(ring.holds(first));
+        long third = ring.keep(copy(2, 100), UNTIL, NOW);
 
-        assertEquals(List.of(new CopyBudget.Victim(0, 0, UNTIL)), third.victims());
+        assertEquals(1, ring.dropped());
+        assertFalse(ring.holds(first), "told by its position: nobody looked its link up");
         assertNull(ring.read(first, size));
-        assertEquals(copy(2, 100), ring.read(third.at(), size));
+        assertTrue(ring.holds(second));
+        assertEquals(copy(1, 100), ring.read(second, size));
+        assertTrue(ring.holds(third));
+        assertEquals(copy(2, 100), ring.read(third, size));
     }
 
     @Test
     void expiredCopiesLeaveWithoutBeingNamedAsDropped() {
         int size = copy(0, 100).size();
         CopyRing ring = new CopyRing(2L * size);
-        long first = ring.keep(new LinkId(0, 0), copy(0, 100), UNTIL, NOW).at();
-        ring.keep(new LinkId(1, 1), copy(1, 100), UNTIL, NOW);
-        CopyRing.Kept later = ring.keep(new LinkId(2, 2), copy(2, 100), UNTIL + 1000, UNTIL + 1);
+        long first = ring.keep(copy(0, 100), UNTIL, NOW);
+        ring.keep(copy(1, 100), UNTIL, NOW);
+        ring.keep(copy(2, 100), UNTIL + 1000, UNTIL + 1);
 
-        assertEquals(List.of(), later.victims());
+        assertEquals(0, ring.dropped(), "a copy past its retention was not dropped for the budget");
+        assertFalse(ring.holds(first));
         assertNull(ring.read(first, size));
         assertEquals(size, ring.used());
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,6 +155,31 @@ public abstract class ResumeLedgerContract {
             assertEquals(Optional.of(copy("second-00")), await(small.resumeCopy(second, ALICES_BROWSER)));
             assertEquals(Optional.of(copy("third-000")), await(small.resumeCopy(third, ALICES_BROWSER)));
             assertEquals(1, small.copiesDropped());
+        }
+    }
+
+    @Test
+    void underATightBudgetAVisitOffersACopyExactlyWhenOneIsThere() throws Exception {
+        int size = copy("link-000").size();
+        try (ClickLedger small = newLedger(settings(5L * size), clock)) {
+            List<LinkId> opened = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                opened.add(openedByAlice(small, copy("link-" + String.format("%03d", i))));
+                clock.advance(Duration.ofMillis(5));
+            }
+            clock.advance(Duration.ofSeconds(3));
+            int held = 0;
+            for (int i = 0; i < opened.size(); i++) {
+                LinkView view = await(small.visit(new Visit(opened.get(i), ALICE, NET_A, true, true)));
+                Optional<SharedResponse> got = await(small.resumeCopy(opened.get(i), ALICES_BROWSER));
+                assertEquals(got.isPresent(), view.resumableBy(ALICES_BROWSER), "link " + i);
+                assertEquals(i >= 35, got.isPresent(), "only the last five fit, link " + i);
+                String own = "link-" + String.format("%03d", i);
+                got.ifPresent(c -> assertEquals(copy(own), c, "each browser gets its own link's copy"));
+                held += got.isPresent() ? 1 : 0;
+            }
+            assertEquals(5, held);
+            assertEquals(35, small.copiesDropped());
         }
     }
 
