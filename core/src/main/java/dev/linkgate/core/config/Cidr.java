@@ -58,7 +58,11 @@ public record Cidr(InetAddress network, int prefixLength) {
 
     /** True when the address is in this network; an IPv4-mapped IPv6 address counts as its IPv4 address. */
     public boolean contains(InetAddress address) {
-        byte[] a = address.getAddress();
+        return contains(address.getAddress());
+    }
+
+    /** As {@link #contains(InetAddress)}, for an address's bytes (4 or 16) read once for several networks. */
+    public boolean contains(byte[] a) {
         byte[] n = network.getAddress();
         int offset = 0;
         if (a.length == 16 && n.length == 4 && isIpv4Mapped(a)) {

@@ -21,8 +21,9 @@ public record ClientIpConfig(List<Cidr> trustedProxies, boolean proxyProtocol) {
     }
 
     public boolean isTrustedProxy(InetAddress peer) {
+        byte[] address = peer.getAddress();
         for (Cidr network : trustedProxies) {
-            if (network.contains(peer)) {
+            if (network.contains(address)) {
                 return true;
             }
         }

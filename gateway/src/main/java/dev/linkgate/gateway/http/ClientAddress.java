@@ -24,7 +24,7 @@ public final class ClientAddress {
      */
     public static InetAddress resolve(InetAddress peer, List<String> forwardedFor, Predicate<InetAddress> trusted) {
         InetAddress client = normalize(peer);
-        if (!trusted.test(client) || forwardedFor.isEmpty()) {
+        if (forwardedFor.isEmpty() || !trusted.test(client)) {
             return client;
         }
         for (int line = forwardedFor.size() - 1; line >= 0; line--) {

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http2.Http2StreamChannel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -61,8 +62,14 @@ public final class RequestStart extends ChannelInboundHandlerAdapter {
             trustedUnder = now;
         }
         boolean trusted = peerTrusted;
-        InetAddress client = trusted ? ClientAddress.resolve(from, head.headers("X-Forwarded-For"),
-                clientIp::isTrustedProxy) : from;
+        InetAddress client = from;
+        if (trusted) {
+            // The peer is known trusted: only hops its X-Forwarded-For names are looked up, none when it has none.
+            List<String> forwardedFor = head.headers("X-Forwarded-For");
+            if (!forwardedFor.isEmpty()) {
+                client = ClientAddress.resolve(from, forwardedFor, clientIp::isTrustedProxy);
+            }
+        }
         String path = head.path();
         String query = head.query();
         String protocol = channel instanceof Http2StreamChannel ? HTTP_2 : head.http10() ? HTTP_1_0 : HTTP_1_1;

@@ -50,6 +50,10 @@ class ClientAddressTest {
     @Test
     void aTrustedPeerWithoutForwardedForIsItselfTheClient() throws Exception {
         assertEquals(ip("10.0.0.5"), ClientAddress.resolve(ip("10.0.0.5"), List.of(), OUR_PROXIES));
+        // Nothing to look up without a header: the trusted networks are not even read (a request-path cost).
+        assertEquals(ip("10.0.0.5"), ClientAddress.resolve(ip("10.0.0.5"), List.of(), address -> {
+            throw new AssertionError("looked up " + address);
+        }));
     }
 
     @Test
