@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,18 @@ class MainTest {
     private int run(String... args) {
         return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void servingTracksOneBufferIn4096ForLeaksUnlessTheOperatorSetsIt() {
+        Properties unset = new Properties();
+        Main.leakSampling(unset);
+        assertEquals("4096", unset.getProperty("io.netty.leakDetection.samplingInterval"));
+
+        Properties operator = new Properties();
+        operator.setProperty("io.netty.leakDetection.samplingInterval", "1");
+        Main.leakSampling(operator);
+        assertEquals("1", operator.getProperty("io.netty.leakDetection.samplingInterval"), "the operator's -D wins");
     }
 
     @Test
