@@ -45,7 +45,7 @@ public final class GatewayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
     private final Transport transport;
     private final EventLoopGroup acceptor;
-    private final EventLoopGroup workers;
+    private final MultiThreadIoEventLoopGroup workers;
     private final UpstreamPools pools;
     private final ChannelGroup clients = new DefaultChannelGroup("linkgate-clients", GlobalEventExecutor.INSTANCE);
     /** The upstream's host[:port] from the start config (upstream.url needs a restart). */
@@ -206,11 +206,7 @@ public final class GatewayServer implements AutoCloseable {
 
     /** The event loops serving connections ({@code server.io-threads}). */
     public int eventLoops() {
-        int n = 0;
-        for (io.netty.util.concurrent.EventExecutor ignored : workers) {
-            n++;
-        }
-        return n;
+        return workers.executorCount();
     }
 
     /** Client connections open now. */
