@@ -75,6 +75,32 @@ final class FieldName {
         return OTHER;
     }
 
+    /**
+     * The id of a header name asked for by its text (ASCII letters in either case; any other character only as itself), so
+     * that a look-up by name compares the ids the parser found instead of every field's bytes.
+     */
+    static int of(String name) {
+        int length = name.length();
+        if (length >= BY_LENGTH.length) {
+            return OTHER;
+        }
+        for (int id : BY_LENGTH[length]) {
+            byte[] lower = LOWER[id];
+            int k = 0;
+            while (k < length) {
+                char c = name.charAt(k);
+                if (c != lower[k] && !(c >= 'A' && c <= 'Z' && (c | 0x20) == lower[k])) {
+                    break;
+                }
+                k++;
+            }
+            if (k == length) {
+                return id;
+            }
+        }
+        return OTHER;
+    }
+
     /** Headers that describe one connection (HopByHop's list): dropped on the way to the upstream. */
     static boolean isHopByHop(int id) {
         return id == CONNECTION || id == TRANSFER_ENCODING || id >= KEEP_ALIVE && id <= PROXY_AUTHENTICATE;

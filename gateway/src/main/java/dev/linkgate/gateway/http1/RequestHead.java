@@ -274,6 +274,15 @@ public final class RequestHead {
 
     /** The first field at or after {@code from} named {@code name} (ASCII case ignored), or -1; allocates nothing. */
     private int indexOf(String name, int from) {
+        int id = FieldName.of(name);
+        if (id != FieldName.OTHER) {
+            for (int i = from; i < fieldCount; i++) {
+                if (fields[i * STRIDE + ID] == id) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         int length = name.length();
         for (int i = from; i < fieldCount; i++) {
             int at = i * STRIDE;

@@ -295,4 +295,20 @@ class RequestHeadParserTest {
         assertNull(head.header("Cookie"));
         assertEquals("example.com", head.header("Host"));
     }
+
+    @Test
+    void aKnownNameIsFoundByTheParsersIdInAnyCaseAndOnlyByItsOwnCharacters() throws Exception {
+        RequestHead head = parse(get("x-forwarded-FOR: 10.0.0.1\r\nAccept-Language: en\r\n"
+                + "Accept-Encoding: gzip\r\nX-Forwarded-For: 10.0.0.2\r\n"));
+        assertEquals(List.of("10.0.0.1", "10.0.0.2"), head.headers("X-Forwarded-For"),
+                "the same 15-character length as Accept-Language and Accept-Encoding, told apart");
+        assertEquals(List.of("10.0.0.1", "10.0.0.2"), head.headers("x-FORWARDED-for"));
+        assertEquals("en", head.header("ACCEPT-LANGUAGE"));
+        assertEquals("gzip", head.header("accept-encoding"), "a name the parser has no id for");
+        // Characters that equal a known name's only with the 0x20 bit set are not that name.
+        assertNull(head.header("X\rForwarded-For"));
+        assertNull(head.header("X-Forwarded\u0000For"));
+        assertNull(head.header("X-Forwarded-Fo\u0152"));
+        assertEquals(List.of(), head.headers("X-Forwarded-Host"));
+    }
 }
