@@ -17,9 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * these arrays' cards for them.
  *
  * <p>An open-addressing index ({@link SlotIndex}: linear probing, multiply-shift hash with a random multiplier) holds each link's
- * slot beside the top 32 bits of its id, so probing reads only the index. Removing a link moves the last slot
- * into its place and repoints that link's index entry. Beyond its bound, a new link evicts the stalest of a
- * few sampled links (an expired one is the stalest), as Redis evicts: approximate, with no order kept per link.
+ * slot beside the top 32 bits of its id, so probing reads only the index. Beyond its bound, a new link evicts the
+ * stalest of a few sampled links (an expired one is the stalest), as Redis evicts: approximate, with no order kept
+ * per link; it takes the evicted link's slot, so no other link moves and no other index entry is touched.
  *
  * <p>The first open is kept apart only once it would scroll out of the last events; until then it is the
  * first forward among them. Every method holds this table's monitor.
@@ -189,13 +189,16 @@ final class HistoryTable {
     }
 
     private int add(long h, long l) {
+        int slot;
         if (size == bound) {
-            evictOne();
+            // The new link takes the evicted one's slot: the slots stay dense and no other link moves.
+            slot = evictOne();
+        } else {
+            if (size == capacity) {
+                resize((int) Math.min(bound, 2L * capacity));
+            }
+            slot = size++;
         }
-        if (size == capacity) {
-            resize((int) Math.min(bound, 2L * capacity));
-        }
-        int slot = size++;
         high[slot] = h;
         low[slot] = l;
         meta[slot] = 0;
@@ -203,8 +206,8 @@ final class HistoryTable {
         return slot;
     }
 
-    /** Removes the stalest of a few random links. */
-    private void evictOne() {
+    /** Unindexes and empties the stalest of a few random links; returns its slot, now free. */
+    private int evictOne() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         int victim = random.nextInt(size);
         for (int n = 1; n < SAMPLES; n++) {
@@ -213,22 +216,9 @@ final class HistoryTable {
                 victim = i;
             }
         }
-        remove(victim);
-    }
-
-    /** Frees the slot by moving the last one into it, so the slots stay dense. */
-    private void remove(int slot) {
-        index.remove(high[slot], slot);
-        clear(slot);
-        int moved = --size;
-        if (slot != moved) {
-            high[slot] = high[moved];
-            low[slot] = low[moved];
-            last[slot] = last[moved];
-            meta[slot] = meta[moved];
-            System.arraycopy(inline, moved * WIDTH, inline, slot * WIDTH, WIDTH);
-            index.repoint(high[slot], moved, slot);
-        }
+        index.remove(high[victim], victim);
+        clear(victim);
+        return victim;
     }
 
     /** Grows the slot arrays (doubling up to the bound) and rebuilds the index at most half full. */

@@ -53,17 +53,6 @@ public final class SlotIndex {
         index[i] = ((long) tag << 32) | (slot + 1);
     }
 
-    /** The id whose high half is {@code high} moved from slot {@code from} to {@code to}: point its entry there. */
-    public void repoint(long high, int from, int to) {
-        int tag = tag(high);
-        int mask = index.length - 1;
-        int i = home(tag);
-        while ((int) index[i] != from + 1) {
-            i = (i + 1) & mask;
-        }
-        index[i] = ((long) tag << 32) | (to + 1);
-    }
-
     /** Removes {@code slot} (its id's high half {@code high}), shifting later entries of its probe run back. */
     public void remove(long high, int slot) {
         int mask = index.length - 1;

@@ -111,7 +111,7 @@ class HistoryStorageTest {
     }
 
     @Test
-    void evictionMovesSlotsAndEveryLinkLeftIsStillFoundWhole() throws Exception {
+    void anEvictedLinksSlotGoesToTheNewLinkAndEveryLinkLeftIsStillFoundWhole() throws Exception {
         InMemoryLinkHistory history = new InMemoryLinkHistory(3, 64, TTL, clock, "replica-a");
         assertEquals(1, history.shards());
         List<LinkId> links = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The index against a map, over a long random run of places, removals and moves in a small table, so that probe
+ * The index against a map, over a long random run of places and removals in a small table, freed slots taken again, so that probe
  * runs wrap around the array's end and removals shift entries back across it. Ids share their high halves in
  * groups, as tags that collide.
  */
@@ -19,7 +19,7 @@ class SlotIndexTest {
     private static final int CAPACITY = 64;
 
     @Test
-    void findsEveryLiveIdAndNoRemovedOneThroughPlacesRemovalsAndMoves() {
+    void findsEveryLiveIdAndNoRemovedOneThroughPlacesRemovalsAndReusedSlots() {
         SplittableRandom random = new SplittableRandom(15);
         SlotIndex index = new SlotIndex(random.nextLong());
         index.reset(CAPACITY);
@@ -27,32 +27,31 @@ class SlotIndexTest {
         long[] low = new long[CAPACITY];
         Map<List<Long>, Integer> model = new HashMap<>();
         List<List<Long>> removed = new ArrayList<>();
-        int size = 0;
+        List<Integer> live = new ArrayList<>();
+        List<Integer> free = new ArrayList<>();
+        for (int slot = CAPACITY - 1; slot >= 0; slot--) {
+            free.add(slot);
+        }
         for (int step = 0; step < 20_000; step++) {
             int op = random.nextInt(3);
-            if (op == 0 && size < CAPACITY) {
+            if (op == 0 && !free.isEmpty()) {
                 // A few distinct high halves only: many ids share a tag and must be told apart by the whole id.
+                // A freed slot is taken again, as a full table's new entry takes its evicted one's.
+                int slot = free.remove(free.size() - 1);
                 long h = (long) random.nextInt(8) << 32 | random.nextInt();
                 long l = random.nextLong();
-                high[size] = h;
-                low[size] = l;
-                index.place(h, size);
-                model.put(List.of(h, l), size);
-                size++;
-            } else if (op == 1 && size > 0) {
-                // Remove a random slot and move the last one into it, as a dense table does.
-                int slot = random.nextInt(size);
+                high[slot] = h;
+                low[slot] = l;
+                index.place(h, slot);
+                model.put(List.of(h, l), slot);
+                live.add(slot);
+            } else if (op == 1 && !live.isEmpty()) {
+                int slot = live.remove(random.nextInt(live.size()));
                 List<Long> gone = List.of(high[slot], low[slot]);
                 index.remove(high[slot], slot);
                 model.remove(gone);
                 removed.add(gone);
-                int last = --size;
-                if (slot != last) {
-                    high[slot] = high[last];
-                    low[slot] = low[last];
-                    index.repoint(high[slot], last, slot);
-                    model.put(List.of(high[slot], low[slot]), slot);
-                }
+                free.add(slot);
             } else if (op == 2) {
                 for (Map.Entry<List<Long>, Integer> e : model.entrySet()) {
                     assertEquals(e.getValue(), index.find(e.getKey().get(0), e.getKey().get(1), high, low),
