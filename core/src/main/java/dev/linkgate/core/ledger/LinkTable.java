@@ -71,6 +71,7 @@ final class LinkTable {
         return live;
     }
 
+    /** Entries in the copy queue: the copies held, and those dropped early that wait for their retention's end. */
     int copiesHeld() {
         return copies;
     }
@@ -259,20 +260,53 @@ final class LinkTable {
 
     private void queueCopy(int slot, long until) {
         if (copies == copySlot.length) {
-            int[] slots = new int[copies * 2];
-            long[] untils = new long[copies * 2];
-            for (int n = 0; n < copies; n++) {
-                slots[n] = copySlot[(copyHead + n) % copies];
-                untils[n] = copyUntil[(copyHead + n) % copies];
-            }
-            copySlot = slots;
-            copyUntil = untils;
-            copyHead = 0;
+            regrowCopyQueue();
         }
         int tail = (copyHead + copies) % copySlot.length;
         copySlot[tail] = slot;
         copyUntil[tail] = until;
         copies++;
+    }
+
+    /**
+     * Makes room in the full copy queue. Once it has as many entries as the table has slots, it keeps only those
+     * whose slot still holds that copy (a slot dropped from the head, or completed again, left its entry behind):
+     * a slot holds one copy at a time, so the queue stays within twice the table's size however many first clicks
+     * a retention sees, instead of one entry per copy made in the last {@code retention}.
+     */
+    private void regrowCopyQueue() {
+        boolean prune = copies >= capacity;
+        int keep = copies;
+        if (prune) {
+            keep = 0;
+            for (int n = 0; n < copies; n++) {
+                if (stillQueued((copyHead + n) % copySlot.length)) {
+                    keep++;
+                }
+            }
+        }
+        int length = Math.max(MIN_CAPACITY, keep * 2);
+        int[] slots = new int[length];
+        long[] untils = new long[length];
+        int kept = 0;
+        for (int n = 0; n < copies; n++) {
+            int q = (copyHead + n) % copySlot.length;
+            if (!prune || stillQueued(q)) {
+                slots[kept] = copySlot[q];
+                untils[kept] = copyUntil[q];
+                kept++;
+            }
+        }
+        copySlot = slots;
+        copyUntil = untils;
+        copyHead = 0;
+        copies = kept;
+    }
+
+    /** Whether queue entry {@code q}'s slot still holds the copy the entry was queued for. */
+    private boolean stillQueued(int q) {
+        int slot = copySlot[q];
+        return copyAt[slot] != 0 && responseUntil[slot] == copyUntil[q];
     }
 
     /** Drops the copies whose retention has ended, whether or not anybody asked for them since. */

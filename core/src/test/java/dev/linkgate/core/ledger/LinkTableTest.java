@@ -77,6 +77,28 @@ class LinkTableTest {
     }
 
     @Test
+    void theCopyQueueStaysWithinTwiceTheTableHoweverManyCopiesARetentionSees() {
+        LinkTable table = new LinkTable(64, 42);
+        long retention = 600_000;
+        int max = 0;
+        for (int i = 1; i <= 100_000; i++) {
+            // One millisecond apart: every copy is inside its retention, and the oldest links drop at the bound.
+            LinkId link = new LinkId(i, -i);
+            int slot = table.insert(link, i, 10 * retention);
+            table.claim(slot, i, i);
+            table.complete(slot, i, 100, null, i, retention);
+            max = Math.max(max, table.copiesHeld());
+        }
+        assertEquals(64, table.size());
+        assertTrue(max <= 2 * 64, "queued copies stayed bounded by the table: " + max);
+        for (int i = 100_000 - 63; i <= 100_000; i++) {
+            int slot = table.find(new LinkId(i, -i), 100_000, 10 * retention);
+            assertEquals(i, table.sharedResponse(slot, i, 100_000, retention, retention),
+                    "every link still in the table keeps its copy");
+        }
+    }
+
+    @Test
     void aLinkFoundExpiredIsGoneAndItsSlotIsReclaimedFromTheHead() {
         LinkTable table = new LinkTable(4, 42);
         LinkId old = new LinkId(1, 1);
