@@ -187,14 +187,15 @@ public final class RequestHead {
 
     /** The first value of the named header (any case), or null. */
     public String header(String name) {
-        int i = indexOf(name, 0);
+        int i = indexOf(name, FieldName.of(name), 0);
         return i < 0 ? null : valueText(i);
     }
 
     /** Every value of the named header, in order (X-Forwarded-For, where each one counts). */
     public List<String> headers(String name) {
         List<String> values = new ArrayList<>(1);
-        for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
+        int id = FieldName.of(name);
+        for (int i = indexOf(name, id, 0); i >= 0; i = indexOf(name, id, i + 1)) {
             values.add(valueText(i));
         }
         return values;
@@ -272,9 +273,11 @@ public final class RequestHead {
         return null;
     }
 
-    /** The first field at or after {@code from} named {@code name} (ASCII case ignored), or -1; allocates nothing. */
-    private int indexOf(String name, int from) {
-        int id = FieldName.of(name);
+    /**
+     * The first field at or after {@code from} named {@code name} (ASCII case ignored; {@code id} its
+     * {@link FieldName} id, compared instead of the bytes), or -1; allocates nothing.
+     */
+    private int indexOf(String name, int id, int from) {
         if (id != FieldName.OTHER) {
             for (int i = from; i < fieldCount; i++) {
                 if (fields[i * STRIDE + ID] == id) {
