@@ -4,8 +4,6 @@ import dev.linkgate.core.config.LinkgateConfig;
 import dev.linkgate.core.config.ServerConfig;
 import dev.linkgate.gateway.admin.GatewayMetrics;
 import dev.linkgate.gateway.http.AccessLogHandler;
-import dev.linkgate.gateway.http.DecodeFailureHandler;
-import dev.linkgate.gateway.http.ExpectContinueHandler;
 import dev.linkgate.gateway.http.KeepAliveHandler;
 import dev.linkgate.gateway.http.OneMessagePerRead;
 import dev.linkgate.gateway.http.ProxyProtocolHandler;
@@ -41,9 +39,10 @@ import java.util.function.Supplier;
 /**
  * A client connection's pipeline, built in the order a request travels through it:
  * PROXY protocol, TLS (when listen.tls: SNI, handshake, then ALPN picks HTTP/1.1 or HTTP/2), the HTTP/1.1 step
- * (bytes to one {@code RequestHead} per request, with its limits, one message per read), request start (origin
- * form, link token, client address), access log, refusals, Expect, timeouts, keep-alive, continue form, link
- * flow, proxy. Over HTTP/2 the connection carries the frame codec and every stream gets a {@code RequestHead}
+ * (bytes to one {@code RequestHead} per request, with its limits, one message per read), the response encoder and
+ * the access log (outbound: every response passes them), request start (origin form, link token, client address;
+ * then, as its steps rather than handlers, the access log's start, refusals, Expect, timeouts), the timeouts'
+ * clocks, keep-alive, continue form, link flow, proxy. Over HTTP/2 the connection carries the frame codec and every stream gets a {@code RequestHead}
  * built by the same parser and the same request steps from request start on. Each new connection is built from the live config of its
  * moment (limits, PROXY protocol); a reload leaves open connections as they are. The edge settings (TLS,
  * HTTP/2) are the start's; certificates reload through {@link ServerCertificates}.
@@ -109,8 +108,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
         ServerConfig server = live.get().config().server();
         RequestTimeouts timeouts = new RequestTimeouts(server.headerTimeout(), server.idleTimeout());
         addHttpCodec(p, server, timeouts);
-        addRequestChecks(p);
-        addExpectContinue(p);
+        addRequestStart(p, timeouts);
         addTimeouts(p, timeouts);
         addKeepAlive(p);
         addLinkFlow(p);
@@ -142,8 +140,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
         p.addLast("h2-request", new Http2RequestHead(server.maxRequestLine().toIntBytes(),
                 server.maxHeaderSize().toIntBytes()));
         p.addLast("one-message-per-read", new OneMessagePerRead());
-        addRequestChecks(p);
-        addExpectContinue(p);
+        addRequestStart(p, null);
         addKeepAlive(p);
         addLinkFlow(p);
         addProxy(p);
@@ -165,28 +162,27 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
 
     /**
      * HTTP/1.1 from bytes ({@link Http1ServerHandler}: the request line and header limits, framing stricter than
-     * RFC 9112 requires, one message per read: reads are manual, which paces pipelined requests and bodies), and
-     * Netty's encoder for the responses.
+     * RFC 9112 requires, one message per read: reads are manual, which paces pipelined requests and bodies; it
+     * starts the header timeout when bytes arrive), and the encoder for the responses.
      */
     private void addHttpCodec(ChannelPipeline p, ServerConfig server, RequestTimeouts timeouts) {
-        p.addLast("first-bytes", timeouts.firstBytes());
-        p.addLast("http-encoder", new ResponseEncoder());
         p.addLast("http-codec", new Http1ServerHandler(server.maxRequestLine().toIntBytes(),
-                server.maxHeaderSize().toIntBytes()));
+                server.maxHeaderSize().toIntBytes(), timeouts::bytesArrived));
+        p.addLast("http-encoder", new ResponseEncoder());
     }
 
     /**
-     * Each request built once ({@link RequestStart}: origin form, link token, client address, live config), then
-     * logged; a request the parser refused is answered 400/414/431/505 and closed.
+     * The access log, which sees every response written after it; then each request built once
+     * ({@link RequestStart}: origin form, link token, client address, live config) and passed through the steps
+     * that need no handler of their own: the access log's start, a refused request answered 400/414/431/505 and
+     * closed, Expect, the timeouts stopped.
+     *
+     * @param timeouts the connection's, or null on an HTTP/2 stream
      */
-    private void addRequestChecks(ChannelPipeline p) {
-        p.addLast("request", new RequestStart(live, links, clock));
-        p.addLast("access-log", new AccessLogHandler(clock, metrics));
-        p.addLast("decode-check", new DecodeFailureHandler());
-    }
-
-    private void addExpectContinue(ChannelPipeline p) {
-        p.addLast("expect-continue", new ExpectContinueHandler());
+    private void addRequestStart(ChannelPipeline p, RequestTimeouts timeouts) {
+        AccessLogHandler accessLog = new AccessLogHandler(clock, metrics);
+        p.addLast("access-log", accessLog);
+        p.addLast("request", new RequestStart(live, links, clock, accessLog, timeouts));
     }
 
     private void addTimeouts(ChannelPipeline p, RequestTimeouts timeouts) {

@@ -27,8 +27,11 @@ import java.util.concurrent.TimeUnit;
  * {@link Outcome} (passthrough when none). A request whose client left before any response is logged but not
  * counted. A response with no request before it (408 while waiting for a head, 400 for one refused) is logged
  * with "-" for what was not known.
+ *
+ * <p>It sits before {@link RequestStart} in the pipeline, so that every response passes it, and learns each
+ * request as a step of {@code RequestStart} (so it costs inbound messages no pipeline hop).
  */
-public final class AccessLogHandler extends ChannelDuplexHandler {
+public final class AccessLogHandler extends ChannelDuplexHandler implements RequestStep {
     private final Clock clock;
     private final GatewayMetrics metrics;
     private Request current;
@@ -41,14 +44,15 @@ public final class AccessLogHandler extends ChannelDuplexHandler {
         this.metrics = metrics;
     }
 
+    /** A request starts: its response is the next one this handler sees written. */
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    public boolean onRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof Request request) {
             current = request;
             outcome = request.outcome();
             startNanos = request.startNanos();
         }
-        ctx.fireChannelRead(msg);
+        return true;
     }
 
     @Override

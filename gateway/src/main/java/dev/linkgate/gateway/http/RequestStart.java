@@ -20,7 +20,11 @@ import java.util.function.Supplier;
  * query in origin form (an absolute-form target is reduced to them, so it cannot slip past the link routes) and
  * its link token, matched once; its client address ({@link ClientAddress}); and the live config it is served
  * under to its end, the one read of it per request, so that a reload never splits a request between two configs.
- * Every other message passes untouched.
+ *
+ * <p>Then each message (the request, its body, a refusal) passes the steps that only look at it, in this order,
+ * called here rather than as handlers of their own (see {@link RequestStep}): the access log learns the request,
+ * a refusal is answered ({@link DecodeFailures}), an expectation is answered ({@link ExpectContinue}), the
+ * request timeouts stop. A step that answers ends the message there; every other message goes on untouched.
  */
 public final class RequestStart extends ChannelInboundHandlerAdapter {
     private static final String HTTP_2 = "HTTP/2.0";
@@ -30,25 +34,35 @@ public final class RequestStart extends ChannelInboundHandlerAdapter {
     private final Supplier<LiveConfig> live;
     private final LinkMatcher links;
     private final Clock clock;
+    private final AccessLogHandler accessLog;
+    private final DecodeFailures refusals = new DecodeFailures();
+    private final RequestTimeouts timeouts;
     /** The peer of this connection, normalized once (a connection has one peer). */
     private InetAddress peer;
     /** Whether the peer is a trusted proxy, under {@link #trustedUnder}: looked up again only after a reload. */
     private boolean peerTrusted;
     private LiveConfig trustedUnder;
 
-    /** @param live the config requests are served under now (a reload replaces it) */
-    public RequestStart(Supplier<LiveConfig> live, LinkMatcher links, Clock clock) {
+    /**
+     * @param live      the config requests are served under now (a reload replaces it)
+     * @param accessLog the connection's access log, placed before this handler in the pipeline
+     * @param timeouts  the connection's request timeouts, or null where there are none (an HTTP/2 stream)
+     */
+    public RequestStart(Supplier<LiveConfig> live, LinkMatcher links, Clock clock, AccessLogHandler accessLog,
+                        RequestTimeouts timeouts) {
         this.live = live;
         this.links = links;
         this.clock = clock;
+        this.accessLog = accessLog;
+        this.timeouts = timeouts;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof RequestHead head) {
-            ctx.fireChannelRead(start(ctx.channel(), head));
-        } else {
-            ctx.fireChannelRead(msg);
+        Object m = msg instanceof RequestHead head ? start(ctx.channel(), head) : msg;
+        if (accessLog.onRead(ctx, m) && refusals.onRead(ctx, m) && ExpectContinue.INSTANCE.onRead(ctx, m)
+                && (timeouts == null || timeouts.onRead(ctx, m))) {
+            ctx.fireChannelRead(m);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.linkgate.gateway.http;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -10,11 +9,12 @@ import java.time.Duration;
 /**
  * The client side's clocks between requests. Waiting for a request, the connection is idle: closed after
  * {@code server.idle-timeout}. Once the first bytes of a request arrive, its headers must be complete within
- * {@code server.header-timeout} (slow-header defence), else 408 and close. Sits after the codec to see requests;
- * its {@link #firstBytes()} probe sits before the codec to see bytes arrive. Both clocks share one
- * {@link LazyTimer}, so restarting them per request schedules nothing.
+ * {@code server.header-timeout} (slow-header defence), else 408 and close. Sits after the codec for the connection's
+ * events; it sees requests as a step of {@link RequestStart} and bytes arrive through {@link #bytesArrived()},
+ * which the HTTP/1.1 step calls. Both clocks share one {@link LazyTimer}, so restarting them per request
+ * schedules nothing.
  */
-public final class RequestTimeouts extends ChannelInboundHandlerAdapter {
+public final class RequestTimeouts extends ChannelInboundHandlerAdapter implements RequestStep {
     private final long headerNanos;
     private final long idleNanos;
     private final Runnable idleExpired = this::idleExpired;
@@ -27,19 +27,6 @@ public final class RequestTimeouts extends ChannelInboundHandlerAdapter {
     public RequestTimeouts(Duration headerTimeout, Duration idleTimeout) {
         this.headerNanos = headerTimeout.toNanos();
         this.idleNanos = idleTimeout.toNanos();
-    }
-
-    /** The probe to place before the HTTP codec. */
-    public ChannelInboundHandlerAdapter firstBytes() {
-        return new ChannelInboundHandlerAdapter() {
-            @Override
-            public void channelRead(ChannelHandlerContext probe, Object msg) {
-                if (msg instanceof ByteBuf bytes && bytes.isReadable()) {
-                    bytesArrived();
-                }
-                probe.fireChannelRead(msg);
-            }
-        };
     }
 
     @Override
@@ -57,14 +44,15 @@ public final class RequestTimeouts extends ChannelInboundHandlerAdapter {
         ctx.fireChannelActive();
     }
 
+    /** A request's head is complete: neither clock runs until the connection awaits the next one. */
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    public boolean onRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof Request) {
             awaiting = false;
             headersStarted = false;
             timer.disarm();
         }
-        ctx.fireChannelRead(msg);
+        return true;
     }
 
     @Override
@@ -90,7 +78,8 @@ public final class RequestTimeouts extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void bytesArrived() {
+    /** Bytes of the connection arrived (the HTTP/1.1 step calls this for each read that brings some). */
+    public void bytesArrived() {
         if (awaiting && !headersStarted && timer != null) {
             headersStarted = true;
             timer.arm(headerNanos, headersExpired);

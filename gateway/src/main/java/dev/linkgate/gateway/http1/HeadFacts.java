@@ -43,7 +43,7 @@ record HeadFacts(RequestHead.Framing framing, long contentLength, boolean keepAl
                     keepAlive |= (options & HttpBytes.KEEP_ALIVE_OPTION) != 0;
                 }
                 case FieldName.EXPECT -> {
-                    // HTTP/1.0 expectations are ignored (RFC 9110 10.1.1), as ExpectContinueHandler does.
+                    // HTTP/1.0 expectations are ignored (RFC 9110 10.1.1).
                     if (!http10 && expectation == RequestHead.Expectation.NONE) {
                         expectation = HttpBytes.equalsIgnoreCase(b, start, end, CONTINUE)
                                 ? RequestHead.Expectation.CONTINUE : RequestHead.Expectation.OTHER;

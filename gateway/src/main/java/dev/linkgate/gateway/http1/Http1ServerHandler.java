@@ -29,6 +29,7 @@ public final class Http1ServerHandler extends ChannelDuplexHandler {
 
     private final RequestHeadParser parser;
     private final int maxHeaderSize;
+    private final Runnable bytesArrived;
     private ByteBuf cumulation;
     private State state = State.HEAD;
     private long remaining;
@@ -38,8 +39,17 @@ public final class Http1ServerHandler extends ChannelDuplexHandler {
     private boolean starved = true;
 
     public Http1ServerHandler(int maxRequestLine, int maxHeaderSize) {
+        this(maxRequestLine, maxHeaderSize, () -> { });
+    }
+
+    /**
+     * @param bytesArrived told of each read that brings bytes, before they are decoded (the header timeout's
+     *                     start: {@code RequestTimeouts.bytesArrived})
+     */
+    public Http1ServerHandler(int maxRequestLine, int maxHeaderSize, Runnable bytesArrived) {
         this.parser = new RequestHeadParser(maxRequestLine, maxHeaderSize);
         this.maxHeaderSize = maxHeaderSize;
+        this.bytesArrived = bytesArrived;
     }
 
     @Override
@@ -57,6 +67,9 @@ public final class Http1ServerHandler extends ChannelDuplexHandler {
         if (state == State.FAILED) {
             in.release();
             return;
+        }
+        if (in.isReadable()) {
+            bytesArrived.run();
         }
         cumulation = cumulation == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), cumulation, in);
         starved = false;

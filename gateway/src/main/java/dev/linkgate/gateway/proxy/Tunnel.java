@@ -42,8 +42,8 @@ final class Tunnel {
     }
 
     /**
-     * @param client   the client connection, its 101 already written: its HTTP handlers, from the first-bytes
-     *                 probe (or the codec) on, are removed (names as GatewayInitializer gives them)
+     * @param client   the client connection, its 101 already written: its HTTP handlers, from the codec on, are
+     *                 removed (names as GatewayInitializer gives them)
      * @param upstream the upstream connection, whose HTTP codec and exchange handler are removed
      */
     static void open(Channel client, Channel upstream, Duration idleTimeout) {
@@ -53,7 +53,7 @@ final class Tunnel {
         List<String> http = new ArrayList<>();
         boolean after = false;
         for (String name : c.names()) {
-            after |= name.equals("first-bytes") || name.equals("http-codec");
+            after |= name.equals("http-codec");
             if (after && c.get(name) != null) {
                 http.add(name);
             }

@@ -51,7 +51,8 @@ class AccessLogHandlerTest {
     private static final GatewayMetrics METRICS = new GatewayMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
 
     private static EmbeddedChannel channel() {
-        return new EmbeddedChannel(new AccessLogHandler(Clock.systemUTC(), METRICS));
+        AccessLogHandler log = new AccessLogHandler(Clock.systemUTC(), METRICS);
+        return new EmbeddedChannel(log, Steps.handler(log));
     }
 
     private String logOne(String target) {

@@ -1,6 +1,7 @@
 package dev.linkgate.gateway.http;
 
 import io.netty.buffer.Unpooled;
+import dev.linkgate.gateway.http1.Http1ServerHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
 import dev.linkgate.gateway.testing.Requests;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -16,12 +17,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RequestTimeoutsTest {
 
-    /** The probe first (it sees bytes), then the timeouts (they see requests), as in the gateway. */
+    /**
+     * As in the gateway: the HTTP/1.1 step (it tells of bytes arriving), the timeouts as a step that sees requests,
+     * and as the handler of the connection's events.
+     */
     private static EmbeddedChannel channel() {
         RequestTimeouts timeouts = new RequestTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(30));
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.freezeTime();
-        ch.pipeline().addLast(timeouts.firstBytes(), timeouts);
+        ch.pipeline().addLast(new Http1ServerHandler(8192, 8192, timeouts::bytesArrived), Steps.handler(timeouts),
+                timeouts);
         return ch;
     }
 

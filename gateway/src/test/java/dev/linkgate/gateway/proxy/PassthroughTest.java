@@ -272,6 +272,29 @@ class PassthroughTest {
     }
 
     @Test
+    void theAnswersLinkgateGivesItselfPassTheAccessLogAndAreCountedOnceUnderTheirStatus() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/upload")).willReturn(aResponse().withBody("stored")));
+        start();
+        try (RawHttp client = gateway.raw()) {
+            assertEquals(400, client.send("POST /api HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n4\r\nbody\r\n0\r\n\r\n").read().status());
+        }
+        try (RawHttp client = gateway.raw()) {
+            assertEquals(417, client.send("POST /upload HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n"
+                    + "Expect: teapot\r\n\r\n").read().status());
+        }
+        try (RawHttp client = gateway.raw()) {
+            client.send("POST /upload HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+            assertEquals(100, client.read().status());
+            assertEquals(200, client.send("hello").read().status());
+        }
+        assertEquals(1, gateway.metric("linkgate_requests_total", "code=\"400\""));
+        assertEquals(1, gateway.metric("linkgate_requests_total", "code=\"417\""));
+        assertEquals(1, gateway.metric("linkgate_requests_total", "code=\"200\""), "the 100 is not the answer");
+        assertEquals(3, gateway.metric("linkgate_requests_total"));
+    }
+
+    @Test
     void anHttp10ClientGetsNoChunksButABodyEndedByTheClose() throws Exception {
         try (RawUpstream raw = new RawUpstream(x -> {
             x.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");

@@ -17,11 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-class DecodeFailureHandlerTest {
+class DecodeFailuresTest {
 
     private static EmbeddedChannel channel() {
         return new EmbeddedChannel(new HttpResponseEncoder(), new Http1ServerHandler(100, 200),
-                new DecodeFailureHandler());
+                Steps.handler(new DecodeFailures()));
     }
 
     /** Sends raw request bytes and returns the status written back. */

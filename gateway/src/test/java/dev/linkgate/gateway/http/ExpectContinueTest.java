@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-class ExpectContinueHandlerTest {
+class ExpectContinueTest {
 
     private static Request post(HttpVersion version, String expect) {
         return Requests.parse("POST /upload " + version.text() + "\r\nHost: a\r\nContent-Length: 10\r\nExpect: "
@@ -27,7 +27,7 @@ class ExpectContinueHandlerTest {
 
     @Test
     void expect100ContinueIsAnsweredAtOnceAndTheRequestGoesOn() {
-        EmbeddedChannel ch = new EmbeddedChannel(new ExpectContinueHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(Steps.handler(ExpectContinue.INSTANCE));
         Request request = post(HttpVersion.HTTP_1_1, "100-Continue");
         ch.writeInbound(request);
 
@@ -41,7 +41,7 @@ class ExpectContinueHandlerTest {
 
     @Test
     void anUnsupportedExpectationIsAnsweredWith417AndTheConnectionCloses() {
-        EmbeddedChannel ch = new EmbeddedChannel(new ExpectContinueHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(Steps.handler(ExpectContinue.INSTANCE));
         ch.writeInbound(post(HttpVersion.HTTP_1_1, "something-else"));
 
         FullHttpResponse r = ch.readOutbound();
@@ -66,7 +66,7 @@ class ExpectContinueHandlerTest {
 
     @Test
     void anHttp10ExpectationIsIgnored() {
-        EmbeddedChannel ch = new EmbeddedChannel(new ExpectContinueHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(Steps.handler(ExpectContinue.INSTANCE));
         ch.writeInbound(post(HttpVersion.HTTP_1_0, "100-continue"));
 
         assertNull(ch.readOutbound());
