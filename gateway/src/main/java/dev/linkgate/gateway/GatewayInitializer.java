@@ -40,9 +40,9 @@ import java.util.function.Supplier;
  * A client connection's pipeline, built in the order a request travels through it:
  * PROXY protocol, TLS (when listen.tls: SNI, handshake, then ALPN picks HTTP/1.1 or HTTP/2), the HTTP/1.1 step
  * (bytes to one {@code RequestHead} per request, with its limits, one message per read), the response encoder and
- * the access log (outbound: every response passes them), request start (origin form, link token, client address;
- * then, as its steps rather than handlers, the access log's start, refusals, Expect, timeouts), the timeouts'
- * clocks, keep-alive, continue form, link flow, proxy. Over HTTP/2 the connection carries the frame codec and every stream gets a {@code RequestHead}
+ * the access log and keep-alive (outbound: every response passes them), request start (origin form, link token,
+ * client address; then, as its steps rather than handlers, the access log's start, refusals, Expect, timeouts,
+ * keep-alive), the timeouts' clocks, link flow (its first step reads a continue's form), proxy. Over HTTP/2 the connection carries the frame codec and every stream gets a {@code RequestHead}
  * built by the same parser and the same request steps from request start on. Each new connection is built from the live config of its
  * moment (limits, PROXY protocol); a reload leaves open connections as they are. The edge settings (TLS,
  * HTTP/2) are the start's; certificates reload through {@link ServerCertificates}.
@@ -110,7 +110,6 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
         addHttpCodec(p, server, timeouts);
         addRequestStart(p, timeouts);
         addTimeouts(p, timeouts);
-        addKeepAlive(p);
         addLinkFlow(p);
         addProxy(p);
         if (p.channel().isActive()) {
@@ -141,7 +140,6 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
                 server.maxHeaderSize().toIntBytes()));
         p.addLast("one-message-per-read", new OneMessagePerRead());
         addRequestStart(p, null);
-        addKeepAlive(p);
         addLinkFlow(p);
         addProxy(p);
     }
@@ -172,29 +170,26 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
     }
 
     /**
-     * The access log, which sees every response written after it; then each request built once
+     * The access log and keep-alive, which see every response written after them; then each request built once
      * ({@link RequestStart}: origin form, link token, client address, live config) and passed through the steps
      * that need no handler of their own: the access log's start, a refused request answered 400/414/431/505 and
-     * closed, Expect, the timeouts stopped.
+     * closed, Expect, the timeouts stopped, keep-alive's account of the request.
      *
      * @param timeouts the connection's, or null on an HTTP/2 stream
      */
     private void addRequestStart(ChannelPipeline p, RequestTimeouts timeouts) {
         AccessLogHandler accessLog = new AccessLogHandler(clock, metrics);
+        KeepAliveHandler keepAlive = new KeepAliveHandler();
         p.addLast("access-log", accessLog);
-        p.addLast("request", new RequestStart(live, links, clock, accessLog, timeouts));
+        p.addLast("keep-alive", keepAlive);
+        p.addLast("request", new RequestStart(live, links, clock, accessLog, timeouts, keepAlive));
     }
 
     private void addTimeouts(ChannelPipeline p, RequestTimeouts timeouts) {
         p.addLast("timeouts", timeouts);
     }
 
-    private void addKeepAlive(ChannelPipeline p) {
-        p.addLast("keep-alive", new KeepAliveHandler());
-    }
-
     private void addLinkFlow(ChannelPipeline p) {
-        p.addLast("continue-form", linkFlow.newFormReader());
         p.addLast("link-flow", linkFlow.newHandler());
     }
 

@@ -22,6 +22,9 @@ import io.netty.handler.codec.http.LastHttpContent;
  * with {@code Connection: keep-alive}), the response allows it, its end is self-delimited (Content-Length,
  * chunked, or no body) and the server is not draining. The Connection header is set to match. Whoever answers
  * a request reads it to its end or answers with {@code Connection: close}.
+ *
+ * <p>It sits before {@link RequestStart}, so that every response passes it, and sees the request's messages as
+ * the last of {@code RequestStart}'s steps.
  */
 public final class KeepAliveHandler extends ChannelDuplexHandler {
     private boolean inFlight;
@@ -39,8 +42,14 @@ public final class KeepAliveHandler extends ChannelDuplexHandler {
         ctx.read();
     }
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    /**
+     * A message of the request arrives: called by {@link RequestStart} as its last step (so that it costs no
+     * pipeline hop), before the message goes on.
+     *
+     * @return true when the connection is to take its next request ({@link #next}) once the message has been
+     *         handled: the request's end arrived after its response was written in full
+     */
+    boolean arrived(Object msg) {
         if (msg instanceof Request request) {
             inFlight = true;
             requestEnded = false;
@@ -49,15 +58,11 @@ public final class KeepAliveHandler extends ChannelDuplexHandler {
             http10 = request.head().http10();
             head = request.isHead();
         }
-        boolean next = false;
         if (msg instanceof LastHttpContent && inFlight && !requestEnded) {
             requestEnded = true;
-            next = responseEnded && persist;
+            return responseEnded && persist;
         }
-        ctx.fireChannelRead(msg);
-        if (next) {
-            next(ctx);
-        }
+        return false;
     }
 
     @Override
@@ -108,7 +113,8 @@ public final class KeepAliveHandler extends ChannelDuplexHandler {
         ctx.fireUserEventTriggered(evt);
     }
 
-    private void next(ChannelHandlerContext ctx) {
+    /** The exchange is over both ways: the next request is read (or the connection closes when draining). */
+    void next(ChannelHandlerContext ctx) {
         inFlight = false;
         if (draining) {
             ctx.close();

@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * <p>Then each message (the request, its body, a refusal) passes the steps that only look at it, in this order,
  * called here rather than as handlers of their own (see {@link RequestStep}): the access log learns the request,
  * a refusal is answered ({@link DecodeFailures}), an expectation is answered ({@link ExpectContinue}), the
- * request timeouts stop. A step that answers ends the message there; every other message goes on untouched.
+ * request timeouts stop, the keep-alive step learns where the request is (and, once the message has been handled,
+ * may read the next request). A step that answers ends the message there; every other message goes on untouched.
  */
 public final class RequestStart extends ChannelInboundHandlerAdapter {
     private static final String HTTP_2 = "HTTP/2.0";
@@ -37,6 +38,7 @@ public final class RequestStart extends ChannelInboundHandlerAdapter {
     private final AccessLogHandler accessLog;
     private final DecodeFailures refusals = new DecodeFailures();
     private final RequestTimeouts timeouts;
+    private final KeepAliveHandler keepAlive;
     /** The peer of this connection, normalized once (a connection has one peer). */
     private InetAddress peer;
     /** Whether the peer is a trusted proxy, under {@link #trustedUnder}: looked up again only after a reload. */
@@ -47,14 +49,16 @@ public final class RequestStart extends ChannelInboundHandlerAdapter {
      * @param live      the config requests are served under now (a reload replaces it)
      * @param accessLog the connection's access log, placed before this handler in the pipeline
      * @param timeouts  the connection's request timeouts, or null where there are none (an HTTP/2 stream)
+     * @param keepAlive the connection's (or stream's) keep-alive, placed before this handler in the pipeline
      */
     public RequestStart(Supplier<LiveConfig> live, LinkMatcher links, Clock clock, AccessLogHandler accessLog,
-                        RequestTimeouts timeouts) {
+                        RequestTimeouts timeouts, KeepAliveHandler keepAlive) {
         this.live = live;
         this.links = links;
         this.clock = clock;
         this.accessLog = accessLog;
         this.timeouts = timeouts;
+        this.keepAlive = keepAlive;
     }
 
     @Override
@@ -62,7 +66,11 @@ public final class RequestStart extends ChannelInboundHandlerAdapter {
         Object m = msg instanceof RequestHead head ? start(ctx.channel(), head) : msg;
         if (accessLog.onRead(ctx, m) && refusals.onRead(ctx, m) && ExpectContinue.INSTANCE.onRead(ctx, m)
                 && (timeouts == null || timeouts.onRead(ctx, m))) {
+            boolean next = keepAlive.arrived(m);
             ctx.fireChannelRead(m);
+            if (next) {
+                keepAlive.next(ctx);
+            }
         }
     }
 

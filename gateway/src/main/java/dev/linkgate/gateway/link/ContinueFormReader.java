@@ -5,19 +5,20 @@ import dev.linkgate.gateway.http.Request;
 import dev.linkgate.gateway.http1.ChunkedBody;
 import dev.linkgate.gateway.http1.RequestHead;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
 
 import java.io.ByteArrayOutputStream;
 
 /**
- * The pipeline step that reads the interstitial's form: a continue (a urlencoded POST on a link's path) has its
- * small body read whole here, at most {@link ContinueForm#MAX_BODY_BYTES}, and goes on to the link flow as one
- * {@link ContinueRequest}. A larger body goes on as a continue too large to read, and the rest of it is dropped
- * (the link flow answers 413 and closes). Every other message passes untouched.
+ * The link flow's first step, which reads the interstitial's form: a continue (a urlencoded POST on a link's path)
+ * has its small body read whole here, at most {@link ContinueForm#MAX_BODY_BYTES}, and goes on to the link flow as
+ * one {@link ContinueRequest}. A larger body goes on as a continue too large to read, and the rest of it is
+ * dropped (the link flow answers 413 and closes). Every other message passes untouched. Called by
+ * {@link LinkFlowHandler} for each message rather than as a handler of its own, which would cost every message of
+ * every request a pipeline hop.
  */
-final class ContinueFormReader extends ChannelInboundHandlerAdapter {
+final class ContinueFormReader {
     private Request head;
     private ByteArrayOutputStream form;
     private boolean dropping;
@@ -25,30 +26,33 @@ final class ContinueFormReader extends ChannelInboundHandlerAdapter {
     ContinueFormReader() {
     }
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    /**
+     * @return what goes on to the link flow: the message itself, a {@link ContinueRequest} once a continue's form
+     *         is whole or too large, or null while this reader keeps (or drops) the message
+     */
+    Object read(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof Request r && r.isLink() && ContinueBody.isContinue(r.head())) {
             dropping = false;
             if (r.head().contentLength() > ContinueForm.MAX_BODY_BYTES) {
-                tooLarge(ctx, r);
-                return;
+                return tooLarge(r);
             }
             head = r;
             form = new ByteArrayOutputStream();
             ctx.read();
-        } else if (msg instanceof HttpContent c && (head != null || dropping)) {
-            content(ctx, c);
-        } else {
-            ctx.fireChannelRead(msg);
+            return null;
         }
+        if (msg instanceof HttpContent c && (head != null || dropping)) {
+            return content(ctx, c);
+        }
+        return msg;
     }
 
-    private void content(ChannelHandlerContext ctx, HttpContent c) {
+    private Object content(ChannelHandlerContext ctx, HttpContent c) {
         boolean last = c instanceof LastHttpContent;
         if (dropping) {
             dropping = !last;
             c.release();
-            return;
+            return null;
         }
         int n = c.content().readableBytes();
         if (form.size() + n > ContinueForm.MAX_BODY_BYTES) {
@@ -56,9 +60,9 @@ final class ContinueFormReader extends ChannelInboundHandlerAdapter {
             Request r = head;
             head = null;
             form = null;
-            tooLarge(ctx, r);
+            Object tooLarge = tooLarge(r);
             dropping = !last;
-            return;
+            return tooLarge;
         }
         byte[] bytes = new byte[n];
         c.content().readBytes(bytes);
@@ -66,7 +70,7 @@ final class ContinueFormReader extends ChannelInboundHandlerAdapter {
         form.writeBytes(bytes);
         if (!last) {
             ctx.read();
-            return;
+            return null;
         }
         Request r = head;
         byte[] body = form.toByteArray();
@@ -76,16 +80,16 @@ final class ContinueFormReader extends ChannelInboundHandlerAdapter {
         }
         head = null;
         form = null;
-        ctx.fireChannelRead(new ContinueRequest(r, ContinueBody.parse(body), false));
+        return new ContinueRequest(r, ContinueBody.parse(body), false);
     }
 
-    private void tooLarge(ChannelHandlerContext ctx, Request r) {
+    private ContinueRequest tooLarge(Request r) {
         dropping = true;
-        ctx.fireChannelRead(new ContinueRequest(r, null, true));
+        return new ContinueRequest(r, null, true);
     }
 
-    @Override
-    public void handlerRemoved(ChannelHandlerContext ctx) {
+    /** The connection leaves the link flow (a tunnel): a form half read is forgotten. */
+    void clear() {
         head = null;
         form = null;
     }

@@ -1,7 +1,6 @@
 package dev.linkgate.gateway.link;
 
 import dev.linkgate.gateway.admin.GatewayMetrics;
-import io.netty.channel.ChannelInboundHandler;
 import dev.linkgate.gateway.reload.LiveConfig;
 
 import java.time.Clock;
@@ -37,10 +36,5 @@ public final class LinkFlow {
 
     public LinkFlowHandler newHandler() {
         return new LinkFlowHandler(this);
-    }
-
-    /** The step before {@link #newHandler()} that reads a continue's form whole. */
-    public ChannelInboundHandler newFormReader() {
-        return new ContinueFormReader();
     }
 }

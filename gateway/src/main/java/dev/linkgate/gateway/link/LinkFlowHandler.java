@@ -31,8 +31,8 @@ import java.util.Set;
  * first click's copy to the same browser's double click, serves the interstitial, or rejects a continue.
  * Every other request passes straight on to the proxy as a {@link Forward}.
  *
- * <p>A continue (the interstitial's form POSTed back to the link's path) arrives with its form already read by
- * the {@link ContinueFormReader} step; when accepted the original link is forwarded once, as a GET with the
+ * <p>A continue (the interstitial's form POSTed back to the link's path) is first read whole by the
+ * {@link ContinueFormReader} step; when accepted the original link is forwarded once, as a GET with the
  * POST's headers but never its body.
  */
 public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
@@ -41,6 +41,7 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
     private enum State { IDLE, PASS, DECIDING }
 
     private final LinkFlow flow;
+    private final ContinueFormReader forms = new ContinueFormReader();
     private State state = State.IDLE;
     private Request request;
     private String route;
@@ -53,7 +54,11 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    public void channelRead(ChannelHandlerContext ctx, Object in) {
+        Object msg = forms.read(ctx, in);
+        if (msg == null) {
+            return;
+        }
         if (msg instanceof Request r) {
             onRequest(ctx, r);
         } else if (msg instanceof ContinueFormReader.ContinueRequest c) {
@@ -63,6 +68,11 @@ public final class LinkFlowHandler extends ChannelInboundHandlerAdapter {
         } else {
             ctx.fireChannelRead(msg);
         }
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        forms.clear();
     }
 
     private void onRequest(ChannelHandlerContext ctx, Request r) {

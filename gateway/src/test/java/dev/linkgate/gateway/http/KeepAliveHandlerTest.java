@@ -2,6 +2,7 @@ package dev.linkgate.gateway.http;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -25,15 +26,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KeepAliveHandlerTest {
     private final AtomicInteger reads = new AtomicInteger();
 
+    /** Keep-alive as in the gateway: a handler for the responses, and the last step of the request's messages. */
     private EmbeddedChannel channel() {
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.config().setAutoRead(false);
+        KeepAliveHandler keepAlive = new KeepAliveHandler();
         ch.pipeline().addLast(new ChannelOutboundHandlerAdapter() {
             @Override
             public void read(ChannelHandlerContext ctx) {
                 reads.incrementAndGet();
             }
-        }, new KeepAliveHandler());
+        }, keepAlive, new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                boolean next = keepAlive.arrived(msg);
+                ctx.fireChannelRead(msg);
+                if (next) {
+                    keepAlive.next(ctx);
+                }
+            }
+        });
         ch.pipeline().fireChannelActive();
         return ch;
     }

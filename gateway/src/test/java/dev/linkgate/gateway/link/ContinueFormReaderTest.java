@@ -4,6 +4,9 @@ import dev.linkgate.gateway.http.Request;
 import dev.linkgate.gateway.testing.Requests;
 import dev.linkgate.core.policy.ContinueForm;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -19,9 +22,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The continue form's own pipeline step, on an EmbeddedChannel. */
+/** The continue form's step, alone on an EmbeddedChannel, as the link flow calls it. */
 class ContinueFormReaderTest {
-    private final EmbeddedChannel channel = new EmbeddedChannel(new ContinueFormReader());
+    private final EmbeddedChannel channel = new EmbeddedChannel(alone(new ContinueFormReader()));
+
+    private static ChannelInboundHandler alone(ContinueFormReader reader) {
+        return new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                Object next = reader.read(ctx, msg);
+                if (next != null) {
+                    ctx.fireChannelRead(next);
+                }
+            }
+        };
+    }
 
     private static Request post(String path, int length) {
         return Requests.of("POST", path, "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
