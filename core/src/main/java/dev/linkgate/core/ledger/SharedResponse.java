@@ -144,6 +144,12 @@ public final class SharedResponse {
             ensure(2 + n);
             putShort(fields, length, n);
             int at = length + 2;
+            if (n == end - start) {
+                // All ASCII without NUL (every header linkgate sees in practice): the bytes are their own encoding.
+                System.arraycopy(src, start, fields, at, n);
+                length = at + n;
+                return;
+            }
             for (int i = start; i < end; i++) {
                 int c = src[i] & 0xff;
                 if (c > 0 && c < 0x80) {
