@@ -179,7 +179,7 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> impleme
      */
     private void addRequestStart(ChannelPipeline p, RequestTimeouts timeouts) {
         AccessLogHandler accessLog = new AccessLogHandler(clock, metrics);
-        KeepAliveHandler keepAlive = new KeepAliveHandler();
+        KeepAliveHandler keepAlive = new KeepAliveHandler(timeouts);
         p.addLast("access-log", accessLog);
         p.addLast("keep-alive", keepAlive);
         p.addLast("request", new RequestStart(live, links, clock, accessLog, timeouts, keepAlive));

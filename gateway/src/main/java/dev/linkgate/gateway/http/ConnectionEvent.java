@@ -2,8 +2,6 @@ package dev.linkgate.gateway.http;
 
 /** User events fired through a client connection's pipeline. */
 public enum ConnectionEvent {
-    /** The previous exchange is over and the connection waits for its next request. */
-    AWAITING_REQUEST,
     /** The server is shutting down: finish the request in flight, then close. */
     DRAIN
 }

@@ -27,6 +27,10 @@ import io.netty.handler.codec.http.LastHttpContent;
  * the last of {@code RequestStart}'s steps.
  */
 public final class KeepAliveHandler extends ChannelDuplexHandler {
+    /** The connection's request timeouts, told when it awaits its next request; null where there are none. */
+    private final RequestTimeouts timeouts;
+    /** The next request's read, one task object for the connection's life. */
+    private Runnable readNext;
     private boolean inFlight;
     private boolean requestEnded;
     private boolean responseEnded;
@@ -35,6 +39,16 @@ public final class KeepAliveHandler extends ChannelDuplexHandler {
     private boolean head;
     private boolean persist;
     private boolean draining;
+
+    /** @param timeouts the connection's request timeouts, or null where there are none (an HTTP/2 stream) */
+    public KeepAliveHandler(RequestTimeouts timeouts) {
+        this.timeouts = timeouts;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        readNext = ctx::read;
+    }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
@@ -120,9 +134,11 @@ public final class KeepAliveHandler extends ChannelDuplexHandler {
             ctx.close();
             return;
         }
-        ctx.channel().pipeline().fireUserEventTriggered(ConnectionEvent.AWAITING_REQUEST);
+        if (timeouts != null) {
+            timeouts.awaitingRequest();
+        }
         // Read on in a later task: the finished exchange has handed its upstream connection back by then.
-        ctx.executor().execute(ctx::read);
+        ctx.executor().execute(readNext);
     }
 
     private boolean selfDelimited(HttpResponse r) {

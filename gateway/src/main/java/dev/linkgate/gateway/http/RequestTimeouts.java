@@ -55,14 +55,14 @@ public final class RequestTimeouts extends ChannelInboundHandlerAdapter implemen
         return true;
     }
 
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt == ConnectionEvent.AWAITING_REQUEST) {
-            awaiting = true;
-            headersStarted = false;
-            timer.arm(idleNanos, idleExpired);
-        }
-        ctx.fireUserEventTriggered(evt);
+    /**
+     * The previous exchange is over and the connection waits for its next request: the idle clock runs. Called by
+     * the keep-alive step directly (an event through the pipeline would pass every handler for one listener).
+     */
+    public void awaitingRequest() {
+        awaiting = true;
+        headersStarted = false;
+        timer.arm(idleNanos, idleExpired);
     }
 
     @Override

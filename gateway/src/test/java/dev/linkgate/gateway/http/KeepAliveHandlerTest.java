@@ -16,6 +16,8 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,9 +30,17 @@ class KeepAliveHandlerTest {
 
     /** Keep-alive as in the gateway: a handler for the responses, and the last step of the request's messages. */
     private EmbeddedChannel channel() {
+        return channel(null);
+    }
+
+    private EmbeddedChannel channel(RequestTimeouts timeouts) {
         EmbeddedChannel ch = new EmbeddedChannel();
+        ch.freezeTime();
         ch.config().setAutoRead(false);
-        KeepAliveHandler keepAlive = new KeepAliveHandler();
+        KeepAliveHandler keepAlive = new KeepAliveHandler(timeouts);
+        if (timeouts != null) {
+            ch.pipeline().addLast(timeouts);
+        }
         ch.pipeline().addLast(new ChannelOutboundHandlerAdapter() {
             @Override
             public void read(ChannelHandlerContext ctx) {
@@ -91,6 +101,33 @@ class KeepAliveHandlerTest {
         assertNull(((HttpResponse) ch.readOutbound()).headers().get("Connection"));
         assertTrue(ch.isOpen());
         ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void theIdleClockRunsOnlyOnceTheExchangeIsOverBothWays() {
+        RequestTimeouts timeouts = new RequestTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(30));
+        EmbeddedChannel ch = channel(timeouts);
+        ch.writeInbound(get(HttpVersion.HTTP_1_1));
+        ch.readInbound();
+        timeouts.onRead(ch.pipeline().firstContext(), get(HttpVersion.HTTP_1_1)); // the head arrived: clocks stop
+        ch.writeOutbound(ok("a"));
+        ch.runPendingTasks();
+        advance(ch, 60_000);
+        assertTrue(ch.isOpen(), "the request's end has not been read: the connection is not idle");
+
+        ch.writeInbound(LastHttpContent.EMPTY_LAST_CONTENT);
+        ch.readInbound();
+        ch.runPendingTasks();
+        advance(ch, 29_999);
+        assertTrue(ch.isOpen());
+        advance(ch, 2);
+        assertFalse(ch.isOpen(), "idle for the idle timeout after the exchange: closed");
+        ch.finishAndReleaseAll();
+    }
+
+    private static void advance(EmbeddedChannel ch, long millis) {
+        ch.advanceTimeBy(millis, TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
     }
 
     @Test

@@ -21,8 +21,9 @@ class RequestTimeoutsTest {
      * As in the gateway: the HTTP/1.1 step (it tells of bytes arriving), the timeouts as a step that sees requests,
      * and as the handler of the connection's events.
      */
-    private static EmbeddedChannel channel() {
-        RequestTimeouts timeouts = new RequestTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(30));
+    private final RequestTimeouts timeouts = new RequestTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(30));
+
+    private EmbeddedChannel channel() {
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.freezeTime();
         ch.pipeline().addLast(new Http1ServerHandler(8192, 8192, timeouts::bytesArrived), Steps.handler(timeouts),
@@ -71,7 +72,7 @@ class RequestTimeoutsTest {
         EmbeddedChannel ch = channel();
         ch.writeInbound(Requests.of("GET", "/", ""));
         releaseAll(ch);
-        ch.pipeline().fireUserEventTriggered(ConnectionEvent.AWAITING_REQUEST);
+        timeouts.awaitingRequest(); // as keep-alive tells it once the exchange is over
 
         advance(ch, 29_999);
         assertTrue(ch.isOpen());
