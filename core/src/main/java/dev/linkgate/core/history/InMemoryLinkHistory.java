@@ -13,7 +13,8 @@ import java.util.concurrent.CompletionStage;
  * Link histories in this process, in shards by link id, each a {@link HistoryTable} of primitive arrays under
  * its own monitor, so the event loops rarely wait on each other and recording an event leaves no garbage and
  * no reference for the GC to trace. A link's history expires {@code ttl} after its last event. The shards'
- * bounds add up to {@code maxLinks}; in a full shard a new link evicts the stalest of a few sampled links.
+ * bounds add up to {@code maxLinks}; in a full shard a new link evicts the stalest of a few links (see
+ * {@link HistoryTable}).
  */
 public final class InMemoryLinkHistory implements LinkHistory {
     private static final int MAX_SHARDS = 16;

@@ -65,4 +65,39 @@ class InMemoryLinkHistoryTest extends LinkHistoryContract {
         assertEquals("other", last.client());
         assertEquals(List.of("other"), last.signals());
     }
+
+    @Test
+    void linksStillInUseOutliveAStreamOfNewOnesBeyondTheBound() throws Exception {
+        InMemoryLinkHistory small = new InMemoryLinkHistory(2, 1000, Duration.ofHours(72), clock, "r");
+        assertEquals(1, small.shards());
+        for (int i = 0; i < 1000; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            small.record(LinkId.of("first-" + i), scanner(clock.instant()));
+        }
+        // A tenth of the table stays in use while five tables' worth of new links arrive, one a second.
+        for (int step = 0; step < 5000; step++) {
+            clock.advance(Duration.ofSeconds(1));
+            small.record(LinkId.of("new-" + step), scanner(clock.instant()));
+            if (step % 10 == 0) {
+                for (int h = 0; h < 100; h++) {
+                    small.record(LinkId.of("first-" + h * 10), person(clock.instant()));
+                }
+            }
+        }
+        int inUse = 0;
+        for (int h = 0; h < 100; h++) {
+            inUse += story(small, LinkId.of("first-" + h * 10)).isPresent() ? 1 : 0;
+        }
+        assertTrue(inUse >= 97, "links with recent events are not the ones evicted: " + inUse + " of 100 kept");
+        int idle = 0;
+        for (int i = 1; i < 1000; i += 10) {
+            idle += story(small, LinkId.of("first-" + i)).isPresent() ? 1 : 0;
+        }
+        assertEquals(0, idle, "links idle since the start are gone");
+        int recent = 0;
+        for (int step = 4900; step < 5000; step++) {
+            recent += story(small, LinkId.of("new-" + step)).isPresent() ? 1 : 0;
+        }
+        assertTrue(recent >= 95, "the newest links are kept: " + recent + " of the last 100");
+    }
 }
