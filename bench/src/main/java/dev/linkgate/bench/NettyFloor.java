@@ -10,45 +10,53 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.SocketChannel;
+import dev.linkgate.core.config.ServerConfig;
+import dev.linkgate.gateway.Transport;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 
 /**
  * The floor under any Netty proxy on this machine: bytes copied from each client connection to its own upstream
- * connection and back, no HTTP parsed, nothing logged, on two epoll event loops as linkgate runs. Not a proxy
+ * connection and back, no HTTP parsed, nothing logged, on two event loops of the transport linkgate would pick
+ * ({@code server.transport}, auto unless a third argument names one). Not a proxy
  * anyone should deploy (no framing, no pooling, no limits); {@code BENCH_FLOOR=1 scripts/bench} runs it beside
  * nginx and linkgate on the passthrough route, to show how much of linkgate's CPU per request is Netty and the
  * kernel and how much is HTTP.
  *
- * <pre>java -cp bench/target/benchmarks.jar dev.linkgate.bench.NettyFloor LISTEN_PORT UPSTREAM_PORT</pre>
+ * <pre>java -cp bench/target/benchmarks.jar dev.linkgate.bench.NettyFloor LISTEN_PORT UPSTREAM_PORT [TRANSPORT]</pre>
  */
 public final class NettyFloor {
     private NettyFloor() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length != 2) {
-            System.err.println("usage: NettyFloor LISTEN_PORT UPSTREAM_PORT (both on 127.0.0.1)");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: NettyFloor LISTEN_PORT UPSTREAM_PORT [auto|io_uring|epoll|nio] (on 127.0.0.1)");
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
         InetSocketAddress upstream = new InetSocketAddress("127.0.0.1", Integer.parseInt(args[1]));
-        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, EpollIoHandler.newFactory());
-        Channel server = new ServerBootstrap().group(loops).channel(EpollServerSocketChannel.class)
+        ServerConfig.Transport wanted = ServerConfig.Transport.AUTO;
+        for (ServerConfig.Transport t : ServerConfig.Transport.values()) {
+            if (args.length == 3 && t.spelling().equals(args[2])) {
+                wanted = t;
+            }
+        }
+        Transport transport = Transport.candidates(wanted, new ArrayList<>()).get(0);
+        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, transport.ioHandlerFactory());
+        Channel server = new ServerBootstrap().group(loops).channel(transport.serverChannel())
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel client) {
-                        client.pipeline().addLast(new ClientSide(upstream));
+                        client.pipeline().addLast(new ClientSide(upstream, transport));
                     }
                 })
                 .bind("127.0.0.1", port).sync().channel();
-        System.err.println("NettyFloor on 127.0.0.1:" + port + " -> " + upstream);
+        System.err.println("NettyFloor on 127.0.0.1:" + port + " (" + transport.name() + ") -> " + upstream);
         server.closeFuture().sync();
     }
 
@@ -86,16 +94,18 @@ public final class NettyFloor {
     /** The client's side: opens its own upstream connection and reads only once that is there. */
     private static final class ClientSide extends Relay {
         private final InetSocketAddress upstream;
+        private final Transport transport;
 
-        ClientSide(InetSocketAddress upstream) {
+        ClientSide(InetSocketAddress upstream, Transport transport) {
             super(null);
             this.upstream = upstream;
+            this.transport = transport;
         }
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             Channel client = ctx.channel();
-            new Bootstrap().group(client.eventLoop()).channel(EpollSocketChannel.class)
+            new Bootstrap().group(client.eventLoop()).channel(transport.socketChannel())
                     .option(ChannelOption.TCP_NODELAY, true)
                     .handler(new Relay(client))
                     .connect(upstream)

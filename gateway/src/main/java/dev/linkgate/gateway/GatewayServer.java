@@ -34,12 +34,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The gateway's listener: one event loop per core (epoll where available), client connections and their
- * upstream connections on the same loop. {@link #close(Duration)} stops accepting, lets requests in flight
- * finish up to the drain timeout, then closes everything.
+ * The gateway's listener: one event loop per core (on io_uring, epoll or NIO: {@code server.transport}), client
+ * connections and their upstream connections on the same loop. {@link #close(Duration)} stops accepting, lets
+ * requests in flight finish up to the drain timeout, then closes everything.
  */
 public final class GatewayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
@@ -64,13 +66,47 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     private GatewayServer(LinkgateConfig config) {
-        this.transport = Transport.detect();
-        this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("linkgate-accept"),
-                transport.ioHandlerFactory());
-        this.workers = new MultiThreadIoEventLoopGroup(config.server().eventLoops(),
-                new DefaultThreadFactory("linkgate-io"), transport.ioHandlerFactory());
+        List<String> skipped = new ArrayList<>();
+        List<Transport> candidates = Transport.candidates(config.server().transport(), skipped);
+        Loops loops = null;
+        for (int i = 0; loops == null; i++) {
+            Transport t = candidates.get(i);
+            try {
+                loops = Loops.start(t, config.server().eventLoops());
+            } catch (RuntimeException e) {
+                // The probe passed but a loop's own ring could not be set up (e.g. locked-memory limits on an
+                // older kernel): under auto, the next transport; a named one is a start error.
+                if (i == candidates.size() - 1) {
+                    throw new IllegalStateException("cannot start the " + t.name() + " event loops: "
+                            + Transport.reason(e), e);
+                }
+                skipped.add(t.name() + " (" + Transport.reason(e) + ")");
+            }
+        }
+        if (!skipped.isEmpty()) {
+            LOG.info("server.transport auto: {} unavailable; event loops on {}", String.join(", ", skipped),
+                    loops.transport.name());
+        }
+        this.transport = loops.transport;
+        this.acceptor = loops.acceptor;
+        this.workers = loops.workers;
         this.pools = new UpstreamPools(workers, config.upstream(), transport, config.edge().upstreamTls());
         this.authority = UpstreamPools.authority(config.upstream().url());
+    }
+
+    /** The accepting loop and the connection loops of one transport. */
+    private record Loops(Transport transport, EventLoopGroup acceptor, MultiThreadIoEventLoopGroup workers) {
+        static Loops start(Transport transport, int eventLoops) {
+            MultiThreadIoEventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
+                    new DefaultThreadFactory("linkgate-accept"), transport.ioHandlerFactory());
+            try {
+                return new Loops(transport, acceptor, new MultiThreadIoEventLoopGroup(eventLoops,
+                        new DefaultThreadFactory("linkgate-io"), transport.ioHandlerFactory()));
+            } catch (RuntimeException e) {
+                acceptor.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+                throw e;
+            }
+        }
     }
 
     /**
@@ -114,6 +150,7 @@ public final class GatewayServer implements AutoCloseable {
         current = new Snapshot(live, proxySettings(live, metrics));
         LinkFlow linkFlow = new LinkFlow(links, this::live, metrics, clock, history);
         // The ledger outlives every reload: the gauges read the one the first config was built around.
+        metrics.transport(transport.name());
         metrics.ledgerSize(live.policy().ledger()::size);
         metrics.copiesDropped(live.policy().ledger()::copiesDropped);
         EdgeConfig edge = config.edge();

@@ -127,15 +127,52 @@ class MainProcessTest {
         assertEquals("", stderr());
     }
 
+    @Test
+    void withoutTheNativeTransportsAutoRunsOnNioAndSaysWhyWhileANamedOneStopsTheStart() throws Exception {
+        // What a kernel or sandbox without io_uring and epoll looks like to Netty.
+        List<String> noNative = List.of("-Dio.netty.transport.noNative=true");
+        String config = """
+                listen: { port: 0 }
+                admin: { port: 0 }
+                upstream: { url: "http://127.0.0.1:%d" }
+                links:
+                  - path: "/sign/{token}"
+                logging: { format: text }
+                server: { transport: %s }
+                """;
+        Files.writeString(dir.resolve("auto.yaml"), config.formatted(closedPort(), "auto"));
+        process = start(noNative, "--config", "auto.yaml");
+        awaitPort();
+        // Netty's reason for each, in brackets, names the switch.
+        assertTrue(Pattern.compile("server\\.transport auto: io_uring \\([^)]*noNative=true\\), epoll \\([^)]*"
+                + "noNative=true\\) unavailable; event loops on nio").matcher(stderr()).find(), stderr());
+        assertTrue(stderr().contains(" (nio), admin on "), stderr());
+        process.destroy();
+        assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+
+        Files.writeString(dir.resolve("named.yaml"), config.formatted(closedPort(), "io_uring"));
+        process = start(noNative, "--config", "named.yaml");
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue(), stderr());
+        assertTrue(Pattern.compile("linkgate: server\\.transport: io_uring is not available here \\([^)]*noNative="
+                + "true\\); set transport: auto to fall back to the next one that is").matcher(stderr()).find(), stderr());
+    }
+
+    private Process start(String... args) throws IOException, URISyntaxException {
+        return start(List.of(), args);
+    }
+
     /**
      * The gateway's main class on the test's class path, with the product's logback.xml, in the temp dir. Only
      * the quick compiler: these runs are short, and start-up is most of their time.
      */
-    private Process start(String... args) throws IOException, URISyntaxException {
+    private Process start(List<String> jvmOptions, String... args) throws IOException, URISyntaxException {
         Path logback = Path.of(Main.class.getResource("/logback.xml").toURI());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "-Dlogback.configurationFile=" + logback, Main.class.getName()));
+                "-Dlogback.configurationFile=" + logback));
+        command.addAll(jvmOptions);
+        command.add(Main.class.getName());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(dir.resolve("stdout").toFile())

@@ -43,7 +43,8 @@ final class ConfigMapping {
         StoreConfig store = store(root.section("store", "type", "max-links", "on-failure", "redis", "max-copy-memory",
                 "history-events"));
         ConfigSection serverSection = root.section("server", "max-request-line", "max-header-size",
-                "header-timeout", "idle-timeout", "drain-timeout", "max-coalesce-body", "io-threads", "http2");
+                "header-timeout", "idle-timeout", "drain-timeout", "max-coalesce-body", "io-threads", "transport",
+                "http2");
         ServerConfig server = server(serverSection);
         InterstitialConfig interstitial = interstitial(root.section("interstitial", "name", "color", "logo",
                 "template"));
@@ -135,7 +136,19 @@ final class ConfigMapping {
                 s.get("idle-timeout", IDLE_TIMEOUT, Durations::parse),
                 s.get("drain-timeout", DRAIN_TIMEOUT, Durations::parse),
                 s.get("max-coalesce-body", MAX_COALESCE_BODY, DataSize::parse),
-                s.get("io-threads", ServerConfig.AUTO_THREADS, ConfigMapping::ioThreads)));
+                s.get("io-threads", ServerConfig.AUTO_THREADS, ConfigMapping::ioThreads),
+                s.get("transport", ServerConfig.Transport.AUTO, ConfigMapping::transport)));
+    }
+
+    /** auto, io_uring, epoll or nio, spelled as the kernel interfaces are. */
+    private static ServerConfig.Transport transport(String text) {
+        for (ServerConfig.Transport t : ServerConfig.Transport.values()) {
+            if (t.spelling().equals(text.strip())) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("\"" + text + "\" is not one of " + Arrays.stream(
+                ServerConfig.Transport.values()).map(ServerConfig.Transport::spelling).collect(Collectors.joining(", ")));
     }
 
     /** {@code auto}, or a whole number of event loops from 1 to {@link ServerConfig#MAX_IO_THREADS}. */

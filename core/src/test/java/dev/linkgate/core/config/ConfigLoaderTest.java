@@ -268,4 +268,23 @@ class ConfigLoaderTest {
                     e.getMessage());
         }
     }
+
+    @Test
+    void transportIsAutoByDefaultOrOneOfTheKernelInterfacesSpelledAsTheyAre() {
+        assertEquals(ServerConfig.Transport.AUTO, parse(MINIMAL).server().transport());
+        for (ServerConfig.Transport t : ServerConfig.Transport.values()) {
+            assertEquals(t, parse(MINIMAL + "server:\n  transport: " + t.spelling() + "\n").server().transport());
+        }
+        assertEquals("io_uring", ServerConfig.Transport.IO_URING.spelling());
+    }
+
+    @Test
+    void aTransportNotOnTheListIsAnErrorNamingTheKeyLineAndTheChoices() {
+        for (String bad : new String[] {"uring", "io-uring", "EPOLL", "kqueue", "1"}) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> parse(MINIMAL + "server:\n  transport: " + bad + "\n"), bad);
+            assertEquals("config error at server.transport (line 6, column 14): \"" + bad
+                    + "\" is not one of auto, io_uring, epoll, nio", e.getMessage());
+        }
+    }
 }

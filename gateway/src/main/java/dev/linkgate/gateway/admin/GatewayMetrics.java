@@ -65,8 +65,10 @@ public final class GatewayMetrics implements AutoCloseable {
     private final Counter sessionCookiesRemoved;
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final EdgeMetrics edge;
+    private final PrometheusMeterRegistry registry;
 
     public GatewayMetrics(PrometheusMeterRegistry registry) {
+        this.registry = registry;
         // Filters apply only to meters registered after them: first of all.
         registry.config().meterFilter(PromtoolNames.FILTER);
         requests = Counter.builder("linkgate.requests")
@@ -214,6 +216,14 @@ public final class GatewayMetrics implements AutoCloseable {
     /** Session cookies removed from one forwarded request. */
     public void sessionCookiesRemoved(int n) {
         sessionCookiesRemoved.increment(n);
+    }
+
+    /** {@code linkgate_transport_info{transport}}: which kernel interface the event loops run on (set once). */
+    public void transport(String name) {
+        Gauge.builder("linkgate.transport.info", () -> 1)
+                .description("The I/O transport the event loops run on (server.transport): io_uring, epoll or nio")
+                .tags("transport", name)
+                .register(registry);
     }
 
     /** The ledger whose dropped copies the counter shows. */

@@ -55,6 +55,7 @@ final class RestartKeys {
         compare(changed, "store.redis.key-prefix", rr == null ? null : rr.keyPrefix(), lr == null ? null : lr.keyPrefix());
         compare(changed, "logging.format", running.logging().format(), loaded.logging().format());
         compare(changed, "server.io-threads", running.server().ioThreads(), loaded.server().ioThreads());
+        compare(changed, "server.transport", running.server().transport(), loaded.server().transport());
         // TLS and HTTP/2 listeners are built at start; the certificate files' contents reload on their own.
         EdgeConfig re = running.edge();
         EdgeConfig le = loaded.edge();
@@ -74,7 +75,7 @@ final class RestartKeys {
                 new PolicyConfig(lp.mode(), rp.doubleClickWindow(), rp.linkTtl(), lp.reclick(), lp.continueTtl(),
                         rp.fanOutWindow(), lp.staleMajors(), lp.gestureDwell(), rp.resumeWindow(), lp.browserCookie(),
                         lp.justSentWindow(), lp.clockSkew()),
-                loaded.detection(), running.store(), loaded.server().withIoThreads(running.server().ioThreads()),
+                loaded.detection(), running.store(), loaded.server().withStartOnly(running.server()),
                 loaded.interstitial(),
                 // A file without a secret gets a random one at each load: keep the running secret instead, so a
                 // reload never invalidates every open Continue page (nor splits replicas that shared one).

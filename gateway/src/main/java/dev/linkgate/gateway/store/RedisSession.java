@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 final class RedisSession implements AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+    private static final String LETTUCE_IO_URING = "io.lettuce.core.iouring";
     /** Lettuce's default timer ticks every 100 ms, too coarse for a 50 ms command timeout. */
     private static final long TIMER_TICK_MILLIS = 5;
 
@@ -47,6 +48,14 @@ final class RedisSession implements AutoCloseable {
     }
 
     /** {@code listeners} see every command of this session (tests count round trips with them). */
+    static {
+        // Lettuce finds Netty's io_uring beside epoll (linkgate's own loops use it, server.transport) and then
+        // warns on every start that it prefers epoll; Redis commands are few and small, so it stays on epoll.
+        if (System.getProperty(LETTUCE_IO_URING) == null) {
+            System.setProperty(LETTUCE_IO_URING, "false");
+        }
+    }
+
     RedisSession(RedisEndpoint endpoint, Duration timeout, CommandListener... listeners) {
         this.endpoint = endpoint;
         for (RedisURI node : endpoint.nodes()) {

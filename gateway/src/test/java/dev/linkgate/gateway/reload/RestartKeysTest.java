@@ -167,4 +167,17 @@ class RestartKeysTest {
         assertEquals(2, kept.config().server().ioThreads());
         assertEquals(loaded.server().maxHeaderSize(), kept.config().server().maxHeaderSize());
     }
+
+    @Test
+    void theTransportNeedsARestartAndKeepsTheRunningLoops() {
+        LinkgateConfig running = parse(BASE + SECRET + "server:\n  transport: epoll\n  io-threads: 2\n");
+        LinkgateConfig loaded = parse(BASE + SECRET + "server:\n  transport: nio\n  io-threads: 2\n"
+                + "  idle-timeout: 5s\n");
+
+        RestartKeys.Kept kept = RestartKeys.keep(running, loaded);
+
+        assertEquals(List.of("server.transport"), kept.changed());
+        assertEquals(dev.linkgate.core.config.ServerConfig.Transport.EPOLL, kept.config().server().transport());
+        assertEquals(Duration.ofSeconds(5), kept.config().server().idleTimeout());
+    }
 }

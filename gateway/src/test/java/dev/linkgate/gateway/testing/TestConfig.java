@@ -44,6 +44,7 @@ public final class TestConfig {
     public List<String> sessionCookies = List.of();
     public long maxCopyMemory = 64L << 20;
     public int ioThreads = ServerConfig.AUTO_THREADS;
+    public ServerConfig.Transport transport = ServerConfig.Transport.AUTO;
     /** TLS, HTTP/2 and upstream TLS; plain HTTP/1.1 by default. */
     public EdgeConfig edge = EdgeConfig.defaults();
 
@@ -67,7 +68,7 @@ public final class TestConfig {
                 new StoreConfig(StoreConfig.Type.MEMORY, 10_000, null, StoreConfig.OnFailure.LOCAL,
                         new DataSize(maxCopyMemory)),
                 new ServerConfig(new DataSize(8 * 1024), new DataSize(16 * 1024), headerTimeout, idleTimeout,
-                        drainTimeout, new DataSize(maxCoalesceBody), ioThreads),
+                        drainTimeout, new DataSize(maxCoalesceBody), ioThreads, transport),
                 new InterstitialConfig("linkgate test", "#225588", null, null),
                 new Secret(secret, false),
                 LoggingConfig.defaults(),
