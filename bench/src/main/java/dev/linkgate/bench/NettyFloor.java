@@ -1,5 +1,7 @@
 package dev.linkgate.bench;
 
+import dev.linkgate.core.config.ServerConfig;
+import dev.linkgate.gateway.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -11,8 +13,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import dev.linkgate.core.config.ServerConfig;
-import dev.linkgate.gateway.Transport;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -38,11 +38,15 @@ public final class NettyFloor {
         }
         int port = Integer.parseInt(args[0]);
         InetSocketAddress upstream = new InetSocketAddress("127.0.0.1", Integer.parseInt(args[1]));
-        ServerConfig.Transport wanted = ServerConfig.Transport.AUTO;
+        ServerConfig.Transport wanted = args.length == 3 ? null : ServerConfig.Transport.AUTO;
         for (ServerConfig.Transport t : ServerConfig.Transport.values()) {
             if (args.length == 3 && t.spelling().equals(args[2])) {
                 wanted = t;
             }
+        }
+        if (wanted == null) {
+            System.err.println("NettyFloor: transport \"" + args[2] + "\" is not one of auto, io_uring, epoll, nio");
+            System.exit(2);
         }
         Transport transport = Transport.candidates(wanted, new ArrayList<>()).get(0);
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, transport.ioHandlerFactory());

@@ -149,8 +149,8 @@ public final class GatewayServer implements AutoCloseable {
         LinkgateConfig config = live.config();
         current = new Snapshot(live, proxySettings(live, metrics));
         LinkFlow linkFlow = new LinkFlow(links, this::live, metrics, clock, history);
-        // The ledger outlives every reload: the gauges read the one the first config was built around.
         metrics.transport(transport.name());
+        // The ledger outlives every reload: the gauges read the one the first config was built around.
         metrics.ledgerSize(live.policy().ledger()::size);
         metrics.copiesDropped(live.policy().ledger()::copiesDropped);
         EdgeConfig edge = config.edge();
