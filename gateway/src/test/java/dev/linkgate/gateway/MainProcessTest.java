@@ -51,15 +51,7 @@ class MainProcessTest {
 
     @Test
     void aMinimalConfigServesFromAnyDirectoryWithOnlyTheAccessLogOnStdout() throws Exception {
-        Files.writeString(dir.resolve("linkgate.yaml"), """
-                listen: { port: 0 }
-                admin: { port: 0 }
-                upstream: { url: "http://127.0.0.1:%d" }
-                links:
-                  - path: "/sign/{token}"
-                logging: { format: text }
-                server: { drain-timeout: 2s }
-                """.formatted(closedPort()));
+        Files.writeString(dir.resolve("linkgate.yaml"), textLogConfig("drain-timeout: 2s"));
         process = start("--config", "linkgate.yaml");
         int port = awaitPort();
 
@@ -131,16 +123,7 @@ class MainProcessTest {
     void withoutTheNativeTransportsAutoRunsOnNioAndSaysWhyWhileANamedOneStopsTheStart() throws Exception {
         // What a kernel or sandbox without io_uring and epoll looks like to Netty.
         List<String> noNative = List.of("-Dio.netty.transport.noNative=true");
-        String config = """
-                listen: { port: 0 }
-                admin: { port: 0 }
-                upstream: { url: "http://127.0.0.1:%d" }
-                links:
-                  - path: "/sign/{token}"
-                logging: { format: text }
-                server: { transport: %s }
-                """;
-        Files.writeString(dir.resolve("auto.yaml"), config.formatted(closedPort(), "auto"));
+        Files.writeString(dir.resolve("auto.yaml"), textLogConfig("transport: auto"));
         process = start(noNative, "--config", "auto.yaml");
         awaitPort();
         // Netty's reason for each, in brackets, names the switch.
@@ -150,12 +133,25 @@ class MainProcessTest {
         process.destroy();
         assertTrue(process.waitFor(20, TimeUnit.SECONDS));
 
-        Files.writeString(dir.resolve("named.yaml"), config.formatted(closedPort(), "io_uring"));
+        Files.writeString(dir.resolve("named.yaml"), textLogConfig("transport: io_uring"));
         process = start(noNative, "--config", "named.yaml");
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         assertEquals(2, process.exitValue(), stderr());
         assertTrue(Pattern.compile("linkgate: server\\.transport: io_uring is not available here \\([^)]*noNative="
                 + "true\\); set transport: auto to fall back to the next one that is").matcher(stderr()).find(), stderr());
+    }
+
+    /** Free ports, an upstream nobody listens on, logs as text, and the given {@code server} keys. */
+    private static String textLogConfig(String serverKeys) throws IOException {
+        return """
+                listen: { port: 0 }
+                admin: { port: 0 }
+                upstream: { url: "http://127.0.0.1:%d" }
+                links:
+                  - path: "/sign/{token}"
+                logging: { format: text }
+                server: { %s }
+                """.formatted(closedPort(), serverKeys);
     }
 
     private Process start(String... args) throws IOException, URISyntaxException {
