@@ -69,6 +69,29 @@ public class LedgerBench {
         bh.consume(ledger.complete(link, FINGERPRINT, UniqueLinks.SIGN_REDIRECT));
     }
 
+    /**
+     * First clicks as a loaded proxy sees them: each link completed 32 claims after its own (32 connections in
+     * flight), so the completion's look-up no longer finds the claim's cache lines warm.
+     */
+    @Benchmark
+    public void claimAndCompleteLater(InFlight s, Blackhole bh) {
+        LinkId link = links.nextId();
+        bh.consume(ledger.visit(new Visit(link, FINGERPRINT, NETWORK, true, true)));
+        int i = s.next++ & (InFlight.DEPTH - 1);
+        LinkId earlier = s.links[i];
+        s.links[i] = link;
+        if (earlier != null) {
+            bh.consume(ledger.complete(earlier, FINGERPRINT, UniqueLinks.SIGN_REDIRECT));
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class InFlight {
+        static final int DEPTH = 32;
+        final LinkId[] links = new LinkId[DEPTH];
+        int next;
+    }
+
     /** A scanner's visit: recorded, never claimed (the interstitial path). */
     @Benchmark
     public Object visitWithoutClaim() {

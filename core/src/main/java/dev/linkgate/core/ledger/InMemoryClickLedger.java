@@ -118,7 +118,7 @@ public final class InMemoryClickLedger implements ClickLedger {
 
     /** The link's slot when its forward is in flight for {@code owner}, else -1. Under the shard's monitor. */
     private int inFlightOf(LinkTable links, LinkId link, long owner, long now) {
-        int slot = links.find(link, now, ttlMillis);
+        int slot = links.findClaimed(link, now, ttlMillis);
         return slot >= 0 && links.state(slot) == LinkTable.IN_FLIGHT && links.owner(slot) == owner ? slot : -1;
     }
 

@@ -22,6 +22,7 @@ final class LinkTable {
     /** Removed before it reached the head (found expired by a look-up); its slot waits for the head. */
     private static final byte GONE = 3;
     private static final int MIN_CAPACITY = 16;
+    private static final int RECENT_CLAIMS = 16;
     /** Keeps the index size an int; far beyond what any heap holds (~100 bytes a link). */
     private static final int MAX_CAPACITY = 1 << 28;
 
@@ -54,6 +55,12 @@ final class LinkTable {
     private int live;
 
     private final SlotIndex index;
+    /**
+     * The slots of the links claimed last ({@code slot + 1}, 0 for none), by the low bits of their ids: a forward's
+     * completion finds its slot here, checked against the id, instead of probing the index again, whose line the
+     * requests in between have usually pushed out of the cache by then (at a million links).
+     */
+    private final int[] recentClaims = new int[RECENT_CLAIMS];
 
     // Slots holding a copy, in completion order, which with one retention is expiry order.
     private int[] copySlot = new int[MIN_CAPACITY];
@@ -74,6 +81,20 @@ final class LinkTable {
     /** Entries in the copy queue: the copies held, and those dropped early that wait for their retention's end. */
     int copiesHeld() {
         return copies;
+    }
+
+    /**
+     * As {@link #find}, first trying the slot the link was last claimed at: the look-up of a forward's end, when the
+     * link was claimed a moment ago. A slot dropped or re-used since holds another id (or is gone), and the index
+     * answers instead.
+     */
+    int findClaimed(LinkId link, long now, long ttl) {
+        int slot = recentClaims[(int) link.low() & (RECENT_CLAIMS - 1)] - 1;
+        if (slot >= 0 && state[slot] != GONE && high[slot] == link.high() && low[slot] == link.low()
+                && now - createdAt[slot] < ttl) {
+            return slot;
+        }
+        return find(link, now, ttl);
     }
 
     /** The link's slot, or -1 when it is unknown or expired (an expired link is removed). */
@@ -165,6 +186,7 @@ final class LinkTable {
     }
 
     void claim(int slot, long fingerprint, long now) {
+        recentClaims[(int) low[slot] & (RECENT_CLAIMS - 1)] = slot + 1;
         state[slot] = IN_FLIGHT;
         owner[slot] = fingerprint;
         claimedAt[slot] = now;
@@ -253,6 +275,7 @@ final class LinkTable {
             index.remove(high[slot], slot);
             live--;
         }
+        state[slot] = GONE; // outside the ring now: findClaimed must not take it for the link it held
         copyAt[slot] = 0;
         head = (head + 1) % capacity;
         used--;
@@ -324,6 +347,7 @@ final class LinkTable {
 
     /** Moves the ring to fresh arrays of the new capacity, oldest first at slot 0, and rebuilds the index. */
     private void resize(int newCapacity) {
+        java.util.Arrays.fill(recentClaims, 0); // slots move
         int[] moved = new int[Math.max(capacity, 1)];
         for (int n = 0; n < used; n++) {
             moved[(head + n) % capacity] = n;

@@ -57,6 +57,45 @@ class LinkTableTest {
     }
 
     @Test
+    void theClaimedSlotShortcutAgreesWithTheIndexThroughEvictionExpiryReuseAndGrowth() {
+        Random random = new Random(2027);
+        LinkTable table = new LinkTable(64, random.nextLong() | 1);
+        List<LinkId> known = new ArrayList<>();
+        long now = 1;
+        int found = 0;
+        int gone = 0;
+        for (int step = 0; step < 100_000; step++) {
+            now += random.nextInt(100) == 0 ? TTL / 2 : random.nextInt(3);
+            if (known.isEmpty() || random.nextInt(3) == 0) {
+                // A click as the ledger takes it: found or inserted, then claimed (which remembers the slot).
+                LinkId link = new LinkId(random.nextLong(), random.nextLong());
+                int slot = table.find(link, now, TTL);
+                if (slot < 0) {
+                    slot = table.insert(link, now, TTL);
+                }
+                table.claim(slot, 7, now);
+                known.add(link);
+                if (known.size() > 300) {
+                    known.remove(0);
+                }
+            } else {
+                // Recent links mostly (a forward's end), older ones too: evicted, expired, their slots re-used.
+                int back = Math.min(known.size(), random.nextBoolean() ? 4 : known.size());
+                LinkId link = known.get(known.size() - 1 - random.nextInt(back));
+                int shortcut = table.findClaimed(link, now, TTL);
+                int indexed = table.find(link, now, TTL);
+                assertEquals(indexed, shortcut, "step " + step);
+                if (indexed >= 0) {
+                    found++;
+                } else {
+                    gone++;
+                }
+            }
+        }
+        assertTrue(found > 10_000 && gone > 10_000, found + " found, " + gone + " gone");
+    }
+
+    @Test
     void aCopySurvivesTheTableGrowingUnderIt() {
         LinkTable table = new LinkTable(1000, 42);
         long copyAt = 4096;
