@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Maps the YAML keys (kebab-case, as documented in config/linkgate.yaml) onto the config records. */
@@ -137,18 +138,9 @@ final class ConfigMapping {
                 s.get("drain-timeout", DRAIN_TIMEOUT, Durations::parse),
                 s.get("max-coalesce-body", MAX_COALESCE_BODY, DataSize::parse),
                 s.get("io-threads", ServerConfig.AUTO_THREADS, ConfigMapping::ioThreads),
-                s.get("transport", ServerConfig.Transport.AUTO, ConfigMapping::transport)));
-    }
-
-    /** auto, io_uring, epoll or nio, spelled as the kernel interfaces are. */
-    private static ServerConfig.Transport transport(String text) {
-        for (ServerConfig.Transport t : ServerConfig.Transport.values()) {
-            if (t.spelling().equals(text.strip())) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("\"" + text + "\" is not one of " + Arrays.stream(
-                ServerConfig.Transport.values()).map(ServerConfig.Transport::spelling).collect(Collectors.joining(", ")));
+                // Spelled as the kernel interfaces are (io_uring), not with the other keys' hyphens.
+                s.get("transport", ServerConfig.Transport.AUTO,
+                        text -> choice(text, ServerConfig.Transport.class, ServerConfig.Transport::spelling))));
     }
 
     /** {@code auto}, or a whole number of event loops from 1 to {@link ServerConfig#MAX_IO_THREADS}. */
@@ -226,13 +218,17 @@ final class ConfigMapping {
 
     /** Enum constants are written in lower case, with - for _. */
     private static <E extends Enum<E>> E choice(String text, Class<E> type) {
+        return choice(text, type, ConfigMapping::spelling);
+    }
+
+    private static <E extends Enum<E>> E choice(String text, Class<E> type, Function<? super E, String> spelling) {
         for (E constant : type.getEnumConstants()) {
-            if (spelling(constant).equals(text.strip())) {
+            if (spelling.apply(constant).equals(text.strip())) {
                 return constant;
             }
         }
         throw new IllegalArgumentException("\"" + text + "\" is not one of " + Arrays.stream(type.getEnumConstants())
-                .map(ConfigMapping::spelling)
+                .map(spelling)
                 .collect(Collectors.joining(", ")));
     }
 

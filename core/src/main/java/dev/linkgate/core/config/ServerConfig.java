@@ -1,6 +1,7 @@
 package dev.linkgate.core.config;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * server: HTTP limits and timeouts of the client side. Sizes are below 2GiB, as Netty takes ints.
@@ -59,7 +60,7 @@ public record ServerConfig(DataSize maxRequestLine, DataSize maxHeaderSize, Dura
         if (ioThreads < AUTO_THREADS || ioThreads > MAX_IO_THREADS) {
             throw new IllegalArgumentException("io-threads must be auto or 1 to " + MAX_IO_THREADS);
         }
-        java.util.Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(transport, "transport");
         DataSize.requireIntLimit(maxRequestLine, "max-request-line");
         DataSize.requireIntLimit(maxHeaderSize, "max-header-size");
         Durations.requirePositive(headerTimeout, "header-timeout");

@@ -4,6 +4,7 @@ import dev.linkgate.core.request.LinkId;
 import dev.linkgate.core.table.SlotIndex;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * One shard's links in parallel primitive arrays, not an object per link: a million links are a few dozen
@@ -347,7 +348,7 @@ final class LinkTable {
 
     /** Moves the ring to fresh arrays of the new capacity, oldest first at slot 0, and rebuilds the index. */
     private void resize(int newCapacity) {
-        java.util.Arrays.fill(recentClaims, 0); // slots move
+        Arrays.fill(recentClaims, 0); // slots move
         int[] moved = new int[Math.max(capacity, 1)];
         for (int n = 0; n < used; n++) {
             moved[(head + n) % capacity] = n;
