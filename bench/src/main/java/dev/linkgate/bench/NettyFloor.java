@@ -25,22 +25,23 @@ import java.util.ArrayList;
  * nginx and linkgate on the passthrough route, to show how much of linkgate's CPU per request is Netty and the
  * kernel and how much is HTTP.
  *
- * <pre>java -cp bench/target/benchmarks.jar dev.linkgate.bench.NettyFloor LISTEN_PORT UPSTREAM_PORT [TRANSPORT]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar dev.linkgate.bench.NettyFloor LISTEN_PORT UPSTREAM_PORT [TRANSPORT [THREADS]]</pre>
+ * THREADS is the number of event loops, {@code auto} (the default) one per CPU as linkgate's {@code server.io-threads}.
  */
 public final class NettyFloor {
     private NettyFloor() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length != 2 && args.length != 3) {
-            System.err.println("usage: NettyFloor LISTEN_PORT UPSTREAM_PORT [auto|io_uring|epoll|nio] (on 127.0.0.1)");
+        if (args.length < 2 || args.length > 4) {
+            System.err.println("usage: NettyFloor LISTEN_PORT UPSTREAM_PORT [auto|io_uring|epoll|nio [auto|THREADS]] (on 127.0.0.1)");
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
         InetSocketAddress upstream = new InetSocketAddress("127.0.0.1", Integer.parseInt(args[1]));
-        ServerConfig.Transport wanted = args.length == 3 ? null : ServerConfig.Transport.AUTO;
+        ServerConfig.Transport wanted = args.length >= 3 ? null : ServerConfig.Transport.AUTO;
         for (ServerConfig.Transport t : ServerConfig.Transport.values()) {
-            if (args.length == 3 && t.spelling().equals(args[2])) {
+            if (args.length >= 3 && t.spelling().equals(args[2])) {
                 wanted = t;
             }
         }
@@ -48,8 +49,16 @@ public final class NettyFloor {
             System.err.println("NettyFloor: transport \"" + args[2] + "\" is not one of auto, io_uring, epoll, nio");
             System.exit(2);
         }
+        int threads = Runtime.getRuntime().availableProcessors();
+        if (args.length == 4 && !args[3].equals("auto")) {
+            threads = args[3].matches("[1-9][0-9]{0,2}") ? Integer.parseInt(args[3]) : 0;
+            if (threads == 0) {
+                System.err.println("NettyFloor: threads \"" + args[3] + "\" is not auto or a number from 1 to 999");
+                System.exit(2);
+            }
+        }
         Transport transport = Transport.candidates(wanted, new ArrayList<>()).get(0);
-        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, transport.ioHandlerFactory());
+        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlerFactory());
         Channel server = new ServerBootstrap().group(loops).channel(transport.serverChannel())
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -60,7 +69,8 @@ public final class NettyFloor {
                     }
                 })
                 .bind("127.0.0.1", port).sync().channel();
-        System.err.println("NettyFloor on 127.0.0.1:" + port + " (" + transport.name() + ") -> " + upstream);
+        System.err.println("NettyFloor on 127.0.0.1:" + port + " (" + transport.name() + ", event loops: " + threads + ") -> "
+                + upstream);
         server.closeFuture().sync();
     }
 
