@@ -51,11 +51,11 @@ public final class NettyFloor {
         }
         int threads = Runtime.getRuntime().availableProcessors();
         if (args.length == 4 && !args[3].equals("auto")) {
-            threads = args[3].matches("[1-9][0-9]{0,2}") ? Integer.parseInt(args[3]) : 0;
-            if (threads == 0) {
+            if (!args[3].matches("[1-9][0-9]{0,2}")) {
                 System.err.println("NettyFloor: threads \"" + args[3] + "\" is not auto or a number from 1 to 999");
                 System.exit(2);
             }
+            threads = Integer.parseInt(args[3]);
         }
         Transport transport = Transport.candidates(wanted, new ArrayList<>()).get(0);
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlerFactory());
