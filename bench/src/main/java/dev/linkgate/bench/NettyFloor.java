@@ -19,8 +19,8 @@ import java.util.ArrayList;
 
 /**
  * The floor under any Netty proxy on this machine: bytes copied from each client connection to its own upstream
- * connection and back, no HTTP parsed, nothing logged, on two event loops of the transport linkgate would pick
- * ({@code server.transport}, auto unless a third argument names one). Not a proxy
+ * connection and back, no HTTP parsed, nothing logged, on event loops of the transport linkgate would pick
+ * ({@code server.transport}, auto unless a third argument names one), as many as a fourth says. Not a proxy
  * anyone should deploy (no framing, no pooling, no limits); {@code BENCH_FLOOR=1 scripts/bench} runs it beside
  * nginx and linkgate on the passthrough route, to show how much of linkgate's CPU per request is Netty and the
  * kernel and how much is HTTP.
